@@ -1,0 +1,157 @@
+// Loads map/ from disk: entries/*.yaml, laws.yaml and tenants/<tenant>/*.yaml, validated by
+// the zod schemas in core. Never throws on bad content: every problem is returned with file,
+// entry id and field so `aanzet map check` can list them all at once.
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { EntrySchema, LawsFileSchema, MapFileSchema, type LawInfo, type MapEntry } from "../core/map/schema.js";
+import type { ContentProblem } from "../core/map/problems.js";
+import { RegulationMap } from "../core/map/regulation-map.js";
+
+export interface MapLoadResult {
+  map: RegulationMap;
+  problems: ContentProblem[];
+  files: number;
+}
+
+/** Parse one YAML file; a syntax error becomes a problem with line and column. */
+export function readYaml(path: string, display: string, problems: ContentProblem[]): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    problems.push({ file: display, item: "-", field: "-", message: `cannot read file: ${(err as Error).message}`, severity: "error" });
+    return undefined;
+  }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0];
+      const at = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
+      problems.push({
+        file: display,
+        item: "-",
+        field: "-",
+        message: `YAML syntax error${at}: ${e.message.split("\n")[0]}. Check indentation and quotes.`,
+        severity: "error",
+      });
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+/** Turn zod issues into problems for one item. */
+export function zodProblems(error: z.ZodError, file: string, item: string): ContentProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    item,
+    field: issue.path.length > 0 ? issue.path.join(".") : "-",
+    message: issue.message,
+    severity: "error" as const,
+  }));
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function loadEntryFiles(files: string[], root: string, problems: ContentProblem[]): MapEntry[] {
+  const entries: MapEntry[] = [];
+  const seen = new Map<string, string>();
+  for (const path of files) {
+    const display = relative(root, path) || path;
+    const data = readYaml(path, display, problems);
+    if (data === undefined) continue;
+    const file = MapFileSchema.safeParse(data);
+    if (!file.success) {
+      problems.push(...zodProblems(file.error, display, "-"));
+      continue;
+    }
+    file.data.entries.forEach((raw, index) => {
+      const rawId = typeof raw === "object" && raw && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+      const parsed = EntrySchema.safeParse(raw);
+      if (!parsed.success) {
+        problems.push(...zodProblems(parsed.error, display, rawId));
+        return;
+      }
+      const entry = parsed.data;
+      const earlier = seen.get(entry.id);
+      if (earlier) {
+        problems.push({
+          file: display,
+          item: entry.id,
+          field: "id",
+          message: `duplicate id (also in ${earlier}); give each entry its own id`,
+          severity: "error",
+        });
+        return;
+      }
+      seen.set(entry.id, display);
+      entries.push(entry);
+    });
+  }
+  return entries;
+}
+
+function loadLaws(path: string, root: string, problems: ContentProblem[]): LawInfo[] {
+  if (!existsSync(path)) return [];
+  const display = relative(root, path);
+  const data = readYaml(path, display, problems);
+  if (data === undefined) return [];
+  const parsed = LawsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    problems.push(...zodProblems(parsed.error, display, "laws"));
+    return [];
+  }
+  return parsed.data.laws;
+}
+
+/** Review-date warnings: entries whose reviewBy (default reviewedOn + 1 year) has passed. */
+export function reviewWarnings(entries: MapEntry[], today: string, file = "map"): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const e of entries) {
+    const due = e.reviewBy ?? addYears(e.reviewedOn, 1);
+    if (due < today) {
+      out.push({ file, item: e.id, field: "reviewedOn", message: `review is overdue (was due ${due}): check the entry against current law and update reviewedOn`, severity: "warning" });
+    }
+    if (e.reviewedOn > today) {
+      out.push({ file, item: e.id, field: "reviewedOn", message: `reviewedOn ${e.reviewedOn} lies in the future`, severity: "error" });
+    }
+  }
+  return out;
+}
+
+function addYears(day: string, years: number): string {
+  const y = Number(day.slice(0, 4)) + years;
+  return `${y}${day.slice(4)}`;
+}
+
+/** Load the whole map directory. `root` is the project directory used for display paths. */
+export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResult {
+  const problems: ContentProblem[] = [];
+  const baseFiles = yamlFiles(join(mapDir, "entries"));
+  if (baseFiles.length === 0) {
+    problems.push({ file: relative(root, mapDir) || mapDir, item: "-", field: "-", message: "no map files found in entries/", severity: "error" });
+  }
+  const entries = loadEntryFiles(baseFiles, root, problems);
+  const laws = loadLaws(join(mapDir, "laws.yaml"), root, problems);
+  const overlays = new Map<string, MapEntry[]>();
+  const tenantsDir = join(mapDir, "tenants");
+  let files = baseFiles.length;
+  if (existsSync(tenantsDir)) {
+    for (const tenant of readdirSync(tenantsDir).sort()) {
+      const dir = join(tenantsDir, tenant);
+      if (!statSync(dir).isDirectory()) continue;
+      const tf = yamlFiles(dir);
+      files += tf.length;
+      overlays.set(tenant, loadEntryFiles(tf, root, problems));
+    }
+  }
+  return { map: new RegulationMap({ entries, laws, overlays }), problems, files };
+}

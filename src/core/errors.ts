@@ -1,0 +1,33 @@
+// One error type for the whole bot: a stable code for logs and operators, the cause kept.
+
+/** Stable error codes; logged with every failure so operators can grep for them. */
+export type ErrorCode =
+  | "MAP_INVALID"
+  | "FLOW_INVALID"
+  | "PROMPT_INVALID"
+  | "CONFIG_INVALID"
+  | "STORE_UNAVAILABLE"
+  | "STORE_ERROR"
+  | "INPUT_TOO_LARGE"
+  | "INPUT_INVALID"
+  | "RATE_LIMITED"
+  | "HANDLER_FAILED"
+  | "LLM_FAILED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "IMPORT_LINE_INVALID"
+  | "USAGE";
+
+export class AanzetError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = "AanzetError";
+  }
+}
+
+/** Code of any thrown value, for logs: AanzetError's own, else HANDLER_FAILED. */
+export function errorCode(err: unknown): ErrorCode {
+  return err instanceof AanzetError ? err.code : "HANDLER_FAILED";
+}

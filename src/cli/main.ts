@@ -1,32 +1,119 @@
-// Command-line entry: parses the command and hands off. Composition lives in ../app.ts.
-import { parseArgs } from "node:util";
+// Command-line entry: parses the command and hands off to one file per command.
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createApp, PROJECT_ROOT, type App } from "../app.js";
+import { loadConfig, type Config } from "../config.js";
+import { AanzetError } from "../core/errors.js";
+import { createLogger } from "../logger.js";
+import { runAsk, runAskJsonl } from "./ask.js";
+import { parse, parseRole } from "./args.js";
+import { runChat } from "./chat.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export { PROJECT_ROOT };
 
-/** Run the CLI; returns the process exit code. */
+const USAGE = `usage: aanzet <command> [options]
+  ask "<vraag>" [--json]     answer one question
+  ask --jsonl                answer questions from stdin, one JSON answer per line
+  chat [--role coach|lead]   the console channel (interactive, or piped lines)
+  map check                  validate the regulation map, flows and prompts
+  serve                      start Slack/Teams endpoints and /healthz
+common options: --store <url> --tenant <id> --team <id> --user <id>`;
+
+/** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */
+export type CommandHandler = (ctx: { args: string[]; io: CliIO; config: Config; open: () => Promise<App> }) => Promise<number>;
+const extraCommands = new Map<string, CommandHandler>();
+
+/** Register a CLI command implemented outside this file. */
+export function registerCommand(name: string, handler: CommandHandler): void {
+  extraCommands.set(name, handler);
+}
+
+async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T>): Promise<T> {
+  // CLI commands log to stderr; per-turn lines are debug, so the chat stays readable.
+  const app = await createApp(config, { log: createLogger(config.logLevel, 2) });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Run the CLI; returns the process exit code. Errors become one line on stderr. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    // --store is honoured by every command (interface.md).
+    const storeIdx = rest.indexOf("--store");
+    const store = storeIdx >= 0 ? rest[storeIdx + 1] : undefined;
+    const config = loadConfig(process.env, store ? { store } : {});
+    await loadFeatures();
     switch (command) {
+      case "ask": {
+        const { values, positionals } = parse(rest, {}, 'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl');
+        if (values.today) config.today = values.today;
+        const o = {
+          tenant: values.tenant ?? config.tenant,
+          team: values.team ?? config.team,
+          user: values.user ?? "cli",
+          role: parseRole(values.role),
+        };
+        if (values.jsonl) return await withApp(config, io, (app) => runAskJsonl(app, io, o));
+        const question = positionals.join(" ");
+        if (!question.trim()) throw new AanzetError("USAGE", 'give a question: aanzet ask "wie betaalt een traplift?"');
+        return await withApp(config, io, (app) => runAsk(app, io, question, o, !!values.json));
+      }
+      case "chat": {
+        const { values } = parse(rest, { thread: { type: "string" } }, "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]");
+        if (values.today) config.today = values.today;
+        const o = {
+          tenant: values.tenant ?? config.tenant,
+          team: values.team ?? config.team,
+          user: values.user ?? "console",
+          role: parseRole(values.role),
+          thread: values.thread ?? `console-${values.user ?? "console"}`,
+        };
+        return await withApp(config, io, (app) => runChat(app, io, o));
+      }
       case "map": {
         const [sub] = rest;
         if (sub === "check") {
-          return runMapCheck(io, { mapDir: join(PROJECT_ROOT, "map"), today: new Date().toISOString().slice(0, 10) });
+          return runMapCheck(io, {
+            mapDir: config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map"),
+            today: config.today ?? new Date().toISOString().slice(0, 10),
+            ...(mapCheckExtras.length ? { extraChecks: () => mapCheckExtras.flatMap((f) => f()) } : {}),
+          });
         }
-        io.err(`unknown map command "${sub ?? ""}"; try: aanzet map check`);
-        return 2;
+        const handler = extraCommands.get(`map ${sub ?? ""}`);
+        if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config) });
+        throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);
       }
-      default:
-        io.err(`unknown command "${command ?? ""}"; commands: ask, chat, replay, knelpunten, map check, serve`);
-        return 2;
+      default: {
+        const handler = extraCommands.get(command);
+        if (handler) {
+          return await handler({ args: rest, io, config, open: () => createApp(config, { log: createLogger(config.logLevel, 2) }) });
+        }
+        throw new AanzetError("USAGE", `unknown command "${command}"\n${USAGE}`);
+      }
     }
   } catch (err) {
+    const code = err instanceof AanzetError ? err.code : "HANDLER_FAILED";
     io.err(`aanzet: ${(err as Error).message}`);
-    return 1;
+    return code === "USAGE" ? 2 : 1;
   }
 }
-void parseArgs;
+
+/** Extra content checks for `map check` (flows, prompts), registered by feature modules. */
+export const mapCheckExtras: Array<() => import("../core/map/problems.js").ContentProblem[]> = [];
+
+let featuresLoaded = false;
+/** Feature modules register their commands on import (see src/features/index.ts). */
+async function loadFeatures(): Promise<void> {
+  if (featuresLoaded) return;
+  featuresLoaded = true;
+  await import("../features/index.js");
+}

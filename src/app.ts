@@ -1,0 +1,90 @@
+// The composition root: config in, a running core out. Reads content from disk, opens the
+// store, builds the bot and registers plugins. Adapters (console, Slack, Teams) get the App.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./config.js";
+import { loadMap } from "./content/map-loader.js";
+import { Answerer } from "./core/answer/answerer.js";
+import { Bot } from "./core/bot.js";
+import { AanzetError } from "./core/errors.js";
+import { formatProblem } from "./core/map/problems.js";
+import type { RegulationMap } from "./core/map/regulation-map.js";
+import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
+import { createLogger } from "./logger.js";
+import { openStore } from "./store/open-store.js";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface App {
+  config: Config;
+  log: Log;
+  store: Store;
+  map: RegulationMap;
+  bot: Bot;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  log?: Log;
+  store?: Store;
+  /** Project directory holding map/, flows/ and prompts/. */
+  root?: string;
+}
+
+/** Load and validate the regulation map; refuses to start on errors (English, for operators). */
+export function loadValidMap(config: Config, root: string): RegulationMap {
+  const mapDir = config.env.AANZET_MAP_DIR ?? join(root, "map");
+  const { map, problems } = loadMap(mapDir, root);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 5).map(formatProblem).join("\n");
+    throw new AanzetError("MAP_INVALID", `the regulation map has ${errors.length} error(s); run \`aanzet map check\`:\n${shown}`);
+  }
+  return map;
+}
+
+/** The pseudonymisation secret: from the environment, or created once and kept in the store. */
+async function pseudonymSecret(config: Config, store: Store): Promise<string> {
+  if (config.env.AANZET_PSEUDONYM_SECRET) return config.env.AANZET_PSEUDONYM_SECRET;
+  const fresh = randomBytes(32).toString("hex");
+  await store.add("meta:pseudonym-secret", fresh);
+  return (await store.get<string>("meta:pseudonym-secret")) ?? fresh;
+}
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const root = opts.root ?? PROJECT_ROOT;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const map = loadValidMap(config, root);
+  const store = opts.store ?? (await openStore(config.store));
+  let secret: string;
+  try {
+    secret = await pseudonymSecret(config, store);
+  } catch (err) {
+    throw new AanzetError("STORE_UNAVAILABLE", `cannot reach the store at ${redactUrl(config.store)}: ${(err as Error).message}`, { cause: err });
+  }
+  const bot = new Bot({
+    map,
+    answerer: new Answerer(map),
+    store,
+    clock,
+    log,
+    secret,
+    maxMessageChars: config.env.AANZET_MAX_MESSAGE_CHARS,
+    retentionDays: config.env.AANZET_RETENTION_DAYS,
+    today: config.today,
+  });
+  const app: App = { config, log, store, map, bot, clock, close: async () => store.close() };
+  // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.
+  const { registerFeatures } = await import("./features/index.js");
+  await registerFeatures(app);
+  return app;
+}
+
+/** A store URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, "//$1:***@");
+}

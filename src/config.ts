@@ -1,0 +1,118 @@
+// The only file that reads process.env. Parsed once with zod; each part of the app gets its
+// own slice. Operator-facing errors are English and name the variable.
+import { z } from "zod";
+import { AanzetError } from "./core/errors.js";
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+
+const EnvSchema = z.object({
+  AANZET_STORE: z.string().default("sqlite://data/aanzet.sqlite"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  AANZET_TENANT: z.string().min(1).default("default"),
+  AANZET_TEAM: z.string().min(1).default("console"),
+  AANZET_MAP_DIR: z.string().optional(),
+  AANZET_FLOWS_DIR: z.string().optional(),
+  AANZET_PROMPTS_DIR: z.string().optional(),
+  AANZET_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "AANZET_TODAY must be YYYY-MM-DD")
+    .optional(),
+  AANZET_MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).default(4000),
+  AANZET_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  AANZET_FLOW_IDLE_DAYS: z.coerce.number().min(0.001).default(7),
+  AANZET_PSEUDONYM_SECRET: z.string().min(16).optional(),
+  AANZET_COACHES: list,
+  AANZET_LEADS: list,
+  AANZET_ADMINS: list,
+  AANZET_COACHES_CHANNEL: z.string().optional(),
+  AANZET_LEADS_CHANNEL: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.string().url("SLACK_API_URL must be a URL").optional(),
+  SLACK_BOT_USER_ID: z.string().optional(),
+  SLACK_BOT_ID: z.string().optional(),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  AANZET_TEAMS_EMULATOR: flag,
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL").optional(),
+  AANZET_LLM_MODEL: z.string().default("gpt-4o-mini"),
+  AANZET_EMBED_MODEL: z.string().default("text-embedding-3-small"),
+  AANZET_LLM_BUDGET_MS: z.coerce.number().int().min(100).default(2500),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env;
+  store: string;
+  port: number;
+  logLevel: Env["LOG_LEVEL"];
+  tenant: string;
+  team: string;
+  /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
+  today?: string | undefined;
+  slack?: { botToken: string; signingSecret?: string | undefined; appToken?: string | undefined; apiUrl?: string | undefined; botUserId?: string | undefined; botId?: string | undefined };
+  teams?: { appId?: string | undefined; appPassword?: string | undefined; appType?: string | undefined; appTenantId?: string | undefined; emulator: boolean };
+  llm?: { apiKey?: string | undefined; baseUrl?: string | undefined; model: string; embedModel: string; budgetMs: number };
+}
+
+/** Parse the environment; throws an AanzetError naming the bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: { store?: string } = {}): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AanzetError("CONFIG_INVALID", `invalid environment: ${msg}`);
+  }
+  const env = parsed.data;
+  const config: Config = {
+    env,
+    store: overrides.store ?? env.AANZET_STORE,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    tenant: env.AANZET_TENANT,
+    team: env.AANZET_TEAM,
+    today: env.AANZET_TODAY,
+  };
+  if (env.SLACK_BOT_TOKEN) {
+    config.slack = {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      botUserId: env.SLACK_BOT_USER_ID,
+      botId: env.SLACK_BOT_ID,
+    };
+  }
+  if (env.MicrosoftAppId || env.AANZET_TEAMS_EMULATOR) {
+    config.teams = {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      appTenantId: env.MicrosoftAppTenantId,
+      emulator: env.AANZET_TEAMS_EMULATOR,
+    };
+  }
+  if (env.OPENAI_API_KEY || env.OPENAI_BASE_URL) {
+    config.llm = {
+      apiKey: env.OPENAI_API_KEY,
+      baseUrl: env.OPENAI_BASE_URL,
+      model: env.AANZET_LLM_MODEL,
+      embedModel: env.AANZET_EMBED_MODEL,
+      budgetMs: env.AANZET_LLM_BUDGET_MS,
+    };
+  }
+  return config;
+}

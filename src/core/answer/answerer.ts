@@ -1,0 +1,151 @@
+// The deterministic answerer: retrieve map entries for a (scrubbed) question, decide between
+// answered / clarify / abstained with a calibrated confidence, and compose the Dutch answer.
+// A confident wrong answer is the worst outcome, so every doubt leads to clarify or abstain.
+import type { MapEntry } from "../map/schema.js";
+import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
+import type { Answer } from "../types.js";
+import { MapIndex, type ScoredEntry } from "./map-index.js";
+import {
+  ABSTAIN_NOT_COVERED,
+  ABSTAIN_OFF_TOPIC,
+  EMPTY_QUESTION,
+  composeAnswer,
+  composeClarify,
+} from "./compose.js";
+
+/** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
+export const CALIBRATION = {
+  /** Below this coverage of the question's terms, the map does not know the question. */
+  minCoverage: 0.34,
+  /** Minimum BM25 score of the best entry to answer at all. */
+  minScore: 2.2,
+  /** A runner-up this close (ratio to the best) with another actor means: ask which one. */
+  clarifyRatio: 0.86,
+  /** Confidence needed to answer without asking. */
+  answerConfidence: 0.4,
+} as const;
+
+export interface AnswerOptions {
+  tenant?: string | undefined;
+  /** The day whose law applies, YYYY-MM-DD (entries with validFrom/validUntil). */
+  today: string;
+  /** Restrict to these entry ids (a clarify choice). */
+  onlyEntries?: string[];
+}
+
+export interface AnswerDecision {
+  answer: Answer;
+  /** Entries offered in a clarify question, in the order shown. */
+  options: MapEntry[];
+}
+
+function primaryActor(e: MapEntry): string {
+  return (e.aanZet.find((a) => a.role === "primary") ?? e.aanZet[0]!).actor;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+export class Answerer {
+  private readonly indexes = new Map<string, MapIndex>();
+
+  constructor(private readonly map: RegulationMap) {}
+
+  /** The index a tenant's questions use (base map plus the tenant's overlay). */
+  indexFor(tenant: string | undefined): MapIndex {
+    const key = tenant ?? "";
+    let idx = this.indexes.get(key);
+    if (!idx) {
+      idx = new MapIndex(this.map.entriesFor(tenant));
+      this.indexes.set(key, idx);
+    }
+    return idx;
+  }
+
+  /** Answer one scrubbed question. Pure: no I/O, no logging. */
+  answer(question: string, opts: AnswerOptions): AnswerDecision {
+    const base = { question, aanZet: [], routes: [], entries: [], sources: [], checkLocally: false };
+    const text = question.trim();
+    if (text.length === 0) {
+      return { answer: { ...base, status: "abstained", answer: EMPTY_QUESTION, confidence: 0 }, options: [] };
+    }
+    const index = this.indexFor(opts.tenant);
+    const query = index.analyse(text);
+    const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
+    const hits = index.search(query, 6, (e) => isValidOn(e, opts.today) && (!only || only.has(e.id)));
+    const top = hits[0];
+    if (!top || query.terms.length === 0) {
+      return { answer: { ...base, status: "abstained", answer: ABSTAIN_OFF_TOPIC, confidence: 0 }, options: [] };
+    }
+    const confidence = this.confidence(top, hits[1]);
+    const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
+    if (top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore) {
+      return {
+        answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
+        options: [],
+      };
+    }
+    const rivals = only ? [] : this.rivals(top, hits);
+    if (rivals.length > 0) {
+      const options = [top.entry, ...rivals.map((r) => r.entry)];
+      return {
+        answer: {
+          ...base,
+          entries: listed,
+          status: "clarify",
+          answer: composeClarify(options),
+          confidence: round(confidence),
+        },
+        options,
+      };
+    }
+    if (confidence < CALIBRATION.answerConfidence) {
+      return {
+        answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
+        options: [],
+      };
+    }
+    return { answer: this.answered(top.entry, question, listed, confidence, opts.tenant), options: [] };
+  }
+
+  /** The answered form of one entry (also used after a clarify choice). */
+  answered(
+    entry: MapEntry,
+    question: string,
+    listed: Answer["entries"],
+    confidence: number,
+    tenant: string | undefined,
+  ): Answer {
+    return {
+      question,
+      status: "answered",
+      answer: composeAnswer(entry, confidence, this.map.isLocal(entry.id, tenant)),
+      aanZet: entry.aanZet.map((a) => ({ actor: a.actor, law: a.law, role: a.role, note: a.condition })),
+      routes: [...entry.routes],
+      entries: listed.length > 0 ? listed : [{ id: entry.id, title: entry.title, score: 1 }],
+      sources: entry.sources.map((s) => ({ title: s.title, url: s.url })),
+      confidence: round(confidence),
+      checkLocally: entry.certainty !== "settled",
+    };
+  }
+
+  /** Close runners-up whose primary actor differs from the best entry's. */
+  private rivals(top: ScoredEntry, hits: ScoredEntry[]): ScoredEntry[] {
+    const actor = primaryActor(top.entry);
+    return hits
+      .slice(1, 3)
+      .filter((h) => h.score >= top.score * CALIBRATION.clarifyRatio && primaryActor(h.entry) !== actor)
+      .filter((h) => h.coverage >= CALIBRATION.minCoverage)
+      .slice(0, 1);
+  }
+
+  /** 0..1 from coverage, absolute score and the margin over the runner-up. */
+  private confidence(top: ScoredEntry, second: ScoredEntry | undefined): number {
+    const strength = 1 - Math.exp(-top.score / 6);
+    const margin = second ? Math.min(1, (top.score - second.score) / Math.max(top.score, 1e-9) / 0.3) : 1;
+    const sameActor = second && primaryActor(second.entry) === primaryActor(top.entry);
+    const m = sameActor ? 1 : margin;
+    return Math.max(0, Math.min(1, 0.45 * top.coverage + 0.35 * strength + 0.2 * m));
+  }
+}

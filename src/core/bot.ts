@@ -1,0 +1,233 @@
+// The channel-agnostic bot: one Turn in, Replies out. Order of work for every message:
+// size check -> scrub -> dedupe -> passive? log only -> plugins (flows, feedback, review)
+// -> pending clarify -> answer from the map -> log. Nothing unscrubbed leaves this function.
+import type { Answerer } from "./answer/answerer.js";
+import { errorCode } from "./errors.js";
+import type { RegulationMap } from "./map/regulation-map.js";
+import type { Clock, Log, Store } from "./ports.js";
+import { scrub } from "./privacy/index.js";
+import { pseudonymize } from "./pseudonym.js";
+import { QuestionLog, type QuestionRecord } from "./question-log.js";
+import type { Answer, Button, Reply, Turn } from "./types.js";
+import { MSG } from "./messages.js";
+import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
+
+/** A Turn after scrubbing: `text` is safe to store; `user` is the pseudonym. */
+export interface SafeTurn extends Omit<Turn, "text" | "user"> {
+  text: string;
+  user: string;
+  /** The channel's own user id, for replies addressed to the person (never stored). */
+  rawUser: string;
+  at: Date;
+}
+
+/** What plugins (flows, feedback, knelpunten review) get to work with. */
+export interface TurnContext {
+  bot: Bot;
+  log: Log;
+  /** Answer a scrubbed question from the map (and log it), as the bot's default path does. */
+  ask(turn: SafeTurn, question?: string): Promise<Reply[]>;
+}
+
+/** A plugin step: return replies to end the turn, or undefined to pass it on. */
+export type TurnHandler = (turn: SafeTurn, ctx: TurnContext) => Promise<Reply[] | undefined>;
+
+/** Told about every logged question (answered or not): pattern detection listens here. */
+export type QuestionListener = (rec: QuestionRecord) => Promise<Reply[] | void>;
+
+/** Post-processing of an answer (e.g. an LLM rephrasing, coach confirmation mark). */
+export type AnswerDecorator = (answer: Answer, turn: SafeTurn) => Promise<Answer>;
+
+export interface BotOptions {
+  map: RegulationMap;
+  answerer: Answerer;
+  store: Store;
+  clock: Clock;
+  log: Log;
+  secret: string;
+  maxMessageChars: number;
+  retentionDays: number;
+  /** Fixed "today" for date-bound rules; default: the clock's date. */
+  today?: string | undefined;
+}
+
+const DEDUPE_TTL_MS = 24 * 3600 * 1000;
+
+export class Bot {
+  readonly map: RegulationMap;
+  readonly answerer: Answerer;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly questions: QuestionLog;
+  private readonly handlers: TurnHandler[] = [];
+  private readonly listeners: QuestionListener[] = [];
+  private readonly decorators: AnswerDecorator[] = [];
+  private readonly answerButtons: Array<(a: Answer, t: SafeTurn, rec: QuestionRecord) => Button[]> = [];
+
+  constructor(private readonly opts: BotOptions) {
+    this.map = opts.map;
+    this.answerer = opts.answerer;
+    this.store = opts.store;
+    this.clock = opts.clock;
+    this.log = opts.log;
+    this.questions = new QuestionLog(opts.store, opts.clock, opts.log, opts.retentionDays * 86_400_000);
+  }
+
+  /** Plugins run in registration order before the default answer path. */
+  use(handler: TurnHandler): this {
+    this.handlers.push(handler);
+    return this;
+  }
+
+  onQuestion(listener: QuestionListener): this {
+    this.listeners.push(listener);
+    return this;
+  }
+
+  decorate(decorator: AnswerDecorator): this {
+    this.decorators.push(decorator);
+    return this;
+  }
+
+  /** Extra buttons under an answered question (flows, feedback, coach actions). */
+  addAnswerButtons(fn: (a: Answer, t: SafeTurn, rec: QuestionRecord) => Button[]): this {
+    this.answerButtons.push(fn);
+    return this;
+  }
+
+  /** The day whose law applies. */
+  today(): string {
+    return this.opts.today ?? this.clock.now().toISOString().slice(0, 10);
+  }
+
+  pseudonym(tenant: string, user: string): string {
+    return pseudonymize(this.opts.secret, tenant, user);
+  }
+
+  /** Handle one turn; never throws: a failure becomes a short Dutch apology. */
+  async handle(turn: Turn): Promise<Reply[]> {
+    const log = this.log.child({ channel: turn.channel, tenant: turn.tenant, turnId: turn.id });
+    try {
+      return await this.process(turn, log);
+    } catch (err) {
+      const code = errorCode(err);
+      log.error({ code, err: err instanceof Error ? { name: err.name, code } : undefined }, "turn failed");
+      return [{ text: MSG.failure(code) }];
+    }
+  }
+
+  private async process(turn: Turn, log: Log): Promise<Reply[]> {
+    if (turn.text.length > this.opts.maxMessageChars) {
+      log.warn({ code: "INPUT_TOO_LARGE", chars: turn.text.length }, "message too long");
+      return turn.direct ? [{ text: MSG.tooLong(this.opts.maxMessageChars) }] : [];
+    }
+    const safe: SafeTurn = {
+      ...turn,
+      text: scrub(turn.text).text,
+      user: this.pseudonym(turn.tenant, turn.user),
+      rawUser: turn.user,
+      at: turn.at ?? this.clock.now(),
+    };
+    if (turn.id && !(await this.firstDelivery(safe, log))) {
+      log.info({ code: "DUPLICATE" }, "duplicate delivery ignored");
+      return [];
+    }
+    if (!turn.direct) {
+      if (safe.text.trim().length > 0) await this.logPassive(safe);
+      return [];
+    }
+    const ctx: TurnContext = { bot: this, log, ask: (t, q) => this.ask(t, q) };
+    for (const handler of this.handlers) {
+      const out = await handler(safe, ctx);
+      if (out) return out;
+    }
+    if (safe.action) return [{ text: MSG.unknownButton }];
+    const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
+    if (command) {
+      return command[1]!.toLowerCase() === "help" ? [{ text: MSG.help }] : [{ text: MSG.unknownCommand(command[1]!) }];
+    }
+    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: MSG.help }];
+    return this.ask(safe);
+  }
+
+  /** Dedupe on the channel's message id: Slack retries and Teams redeliveries answer once. */
+  private async firstDelivery(turn: SafeTurn, log: Log): Promise<boolean> {
+    try {
+      return await this.store.add(`seen:${turn.tenant}:${turn.channel}:${turn.id}`, 1, DEDUPE_TTL_MS);
+    } catch (err) {
+      // Store down: answering twice is better than not answering at all.
+      log.warn({ code: errorCode(err) }, "dedupe unavailable");
+      return true;
+    }
+  }
+
+  /** Default path: pending clarify, else answer the question from the map and log it. */
+  async ask(turn: SafeTurn, question = turn.text): Promise<Reply[]> {
+    let pending: PendingClarify | undefined;
+    try {
+      pending = await this.store.get<PendingClarify>(clarifyKey(turn));
+    } catch {
+      pending = undefined;
+    }
+    let decision = undefined as ReturnType<Answerer["answer"]> | undefined;
+    if (pending) {
+      await this.store.delete(clarifyKey(turn)).catch(() => false);
+      decision = resolveClarify(this, pending, question, turn.tenant);
+    }
+    decision ??= this.answerer.answer(question, { tenant: turn.tenant, today: this.today() });
+    let answer = decision.answer;
+    if (answer.status === "clarify") {
+      const state: PendingClarify = { question, options: decision.options.map((e) => e.id) };
+      await this.store.set(clarifyKey(turn), state, 3_600_000).catch(() => undefined);
+    }
+    for (const d of this.decorators) answer = await d(answer, turn);
+    const rec = this.record(turn, answer);
+    const stored = await this.questions.write(rec);
+    const extra = await this.notify(rec);
+    const buttons = answer.status === "answered" ? this.answerButtons.flatMap((f) => f(answer, turn, rec)) : [];
+    const reply: Reply = { text: answer.answer, answer, buttons };
+    if (!stored) reply.text += `\n${MSG.loggingDelayed}`;
+    return [reply, ...extra];
+  }
+
+  private record(turn: SafeTurn, answer: Answer): QuestionRecord {
+    const entries = answer.status === "answered" ? answer.entries.slice(0, 1).map((e) => e.id) : answer.entries.map((e) => e.id);
+    return {
+      id: `${turn.channel}:${turn.id || turn.at.getTime()}`,
+      messageId: turn.id,
+      tenant: turn.tenant,
+      team: turn.team,
+      user: turn.user,
+      thread: turn.thread,
+      channel: turn.channel,
+      text: answer.question,
+      status: answer.status,
+      entries,
+      actors: [...new Set(answer.aanZet.map((a) => a.actor))],
+      laws: [...new Set(answer.aanZet.map((a) => a.law).filter((l): l is string => !!l))],
+      at: turn.at.toISOString(),
+    };
+  }
+
+  /** Passive listening: questions between workers feed pattern detection only. */
+  private async logPassive(turn: SafeTurn): Promise<void> {
+    const decision = this.answerer.answer(turn.text, { tenant: turn.tenant, today: this.today() });
+    const rec = { ...this.record(turn, decision.answer), status: "passive" as const };
+    await this.questions.write(rec);
+    await this.notify(rec);
+  }
+
+  private async notify(rec: QuestionRecord): Promise<Reply[]> {
+    const out: Reply[] = [];
+    for (const l of this.listeners) {
+      try {
+        const r = await l(rec);
+        if (r) out.push(...r);
+      } catch (err) {
+        this.log.warn({ code: errorCode(err) }, "question listener failed");
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+// `aanzet serve`: one HTTP port for Slack (/slack/events), Teams (/api/messages) and
+// GET /healthz. Channel adapters mount themselves on the shared express app.
+import type { Server } from "node:http";
+import express, { type Express } from "express";
+import type { App } from "../app.js";
+
+/** A channel that mounts routes on the shared app and may need start/stop (Socket Mode). */
+export interface ChannelAdapter {
+  name: string;
+  mount(web: Express): void | Promise<void>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export type AdapterFactory = (app: App) => ChannelAdapter | undefined | Promise<ChannelAdapter | undefined>;
+const factories: AdapterFactory[] = [];
+
+/** Channel modules register a factory; it returns undefined when its config is absent. */
+export function registerAdapter(factory: AdapterFactory): void {
+  factories.push(factory);
+}
+
+export interface Running {
+  server: Server;
+  port: number;
+  adapters: ChannelAdapter[];
+  close(): Promise<void>;
+}
+
+/** Start the HTTP server on `port` (0 = any free port) with every configured channel. */
+export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<Running> {
+  const web = express();
+  web.disable("x-powered-by");
+  const adapters: ChannelAdapter[] = [];
+  for (const f of factories) {
+    const a = await f(app);
+    if (a) adapters.push(a);
+  }
+  web.get("/healthz", (_req, res) => {
+    res.json({
+      status: "ok",
+      channels: adapters.map((a) => a.name),
+      map: { entries: app.map.base.length },
+      questionLog: { pending: app.bot.questions.pending, dropped: app.bot.questions.droppedCount },
+    });
+  });
+  for (const a of adapters) await a.mount(web);
+  web.use((_req, res) => {
+    res.status(404).json({ error: "not found" });
+  });
+  // A handler that throws must never take the process down: answer 500 and log the code.
+  web.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    app.log.error({ code: "HANDLER_FAILED", err: err instanceof Error ? err.name : String(err) }, "http handler failed");
+    if (!res.headersSent) res.status(500).json({ error: "internal error" });
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = web.listen(port, host, () => resolve(s));
+    s.on("error", reject);
+  });
+  const address = server.address();
+  const actual = typeof address === "object" && address ? address.port : port;
+  for (const a of adapters) await a.start?.();
+  app.log.info({ port: actual, channels: adapters.map((a) => a.name) }, "aanzet serving");
+  return {
+    server,
+    port: actual,
+    adapters,
+    close: async () => {
+      for (const a of adapters) await a.stop?.().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
+  };
+}

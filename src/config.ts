@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
   AANZET_TEAMS_EMULATOR: flag,
+  AANZET_TEAMS_LEADS_CONVERSATION: z.string().optional(),
+  AANZET_TEAMS_COACHES_CONVERSATION: z.string().optional(),
+  AANZET_TEAMS_SERVICE_URL: z.string().url("AANZET_TEAMS_SERVICE_URL must be a URL").default("https://smba.trafficmanager.net/teams/"),
+  AANZET_TEAMS_TYPING_MS: z.coerce.number().int().min(0).default(2000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL").optional(),
   AANZET_LLM_MODEL: z.string().default("gpt-4o-mini"),
@@ -65,8 +69,52 @@ export interface Config {
   /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
   today?: string | undefined;
   slack?: { botToken: string; signingSecret?: string | undefined; appToken?: string | undefined; apiUrl?: string | undefined; botUserId?: string | undefined; botId?: string | undefined };
-  teams?: { appId?: string | undefined; appPassword?: string | undefined; appType?: string | undefined; appTenantId?: string | undefined; emulator: boolean };
+  teams?: {
+    appId?: string | undefined;
+    appPassword?: string | undefined;
+    appType?: string | undefined;
+    appTenantId?: string | undefined;
+    emulator: boolean;
+    /** Where lead notices (new candidate knelpunten) go; unset: they are only logged. */
+    leads?: TeamsConversationRef | undefined;
+    /** Where anonymous sparring questions go; unset: sparring is off in Teams. */
+    coaches?: TeamsConversationRef | undefined;
+    /** Work taking longer than this gets a typing indicator and a proactive answer. */
+    typingAfterMs: number;
+  };
   llm?: { apiKey?: string | undefined; baseUrl?: string | undefined; model: string; embedModel: string; budgetMs: number };
+}
+
+/** A Teams conversation the bot posts to proactively (leads channel, coaches chat). */
+export interface TeamsConversationRef {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string | undefined;
+}
+
+const TeamsRefSchema = z.object({
+  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
+  serviceUrl: z.string().url(),
+});
+
+/** A conversation reference as JSON (`{"conversation":{"id":..},"serviceUrl":..}`, as botbuilder
+ * stores it), or a bare conversation id that uses AANZET_TEAMS_SERVICE_URL. */
+function teamsConversation(name: string, raw: string | undefined, serviceUrl: string): TeamsConversationRef | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!value.startsWith("{")) return { conversationId: value, serviceUrl };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new AanzetError("CONFIG_INVALID", `invalid environment: ${name}: not valid JSON; give a conversation id or a conversation reference`);
+  }
+  const ref = TeamsRefSchema.safeParse(parsed);
+  if (!ref.success) {
+    const msg = ref.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AanzetError("CONFIG_INVALID", `invalid environment: ${name}: ${msg}`);
+  }
+  return { conversationId: ref.data.conversation.id, serviceUrl: ref.data.serviceUrl, tenantId: ref.data.conversation.tenantId };
 }
 
 /** Parse the environment; throws an AanzetError naming the bad variable. */
@@ -103,6 +151,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
       appType: env.MicrosoftAppType,
       appTenantId: env.MicrosoftAppTenantId,
       emulator: env.AANZET_TEAMS_EMULATOR,
+      leads: teamsConversation("AANZET_TEAMS_LEADS_CONVERSATION", env.AANZET_TEAMS_LEADS_CONVERSATION, env.AANZET_TEAMS_SERVICE_URL),
+      coaches: teamsConversation("AANZET_TEAMS_COACHES_CONVERSATION", env.AANZET_TEAMS_COACHES_CONVERSATION, env.AANZET_TEAMS_SERVICE_URL),
+      typingAfterMs: env.AANZET_TEAMS_TYPING_MS,
     };
   }
   if (env.OPENAI_API_KEY || env.OPENAI_BASE_URL) {

@@ -16,11 +16,15 @@ import {
 /** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
 export const CALIBRATION = {
   /** Below this coverage of the question's terms, the map does not know the question. */
-  minCoverage: 0.34,
+  minCoverage: 0.2,
+  /** Minimum summed idf of question terms in the best entry's title/keywords/questions. */
+  minAnchor: 2.5,
   /** Minimum BM25 score of the best entry to answer at all. */
-  minScore: 2.2,
-  /** A runner-up this close (ratio to the best) with another actor means: ask which one. */
-  clarifyRatio: 0.86,
+  minScore: 1.2,
+  /** A runner-up this close (ratio to the best) with another actor may mean: ask which one. */
+  clarifyRatio: 0.8,
+  /** ...but only when the question holds less than this idf of evidence for the best one. */
+  clarifyEvidence: 1.0,
   /** Confidence needed to answer without asking. */
   answerConfidence: 0.4,
 } as const;
@@ -80,13 +84,13 @@ export class Answerer {
     }
     const confidence = this.confidence(top, hits[1]);
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
-    if (top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore) {
+    if (top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore || top.anchorIdf < CALIBRATION.minAnchor) {
       return {
         answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
         options: [],
       };
     }
-    const rivals = only ? [] : this.rivals(top, hits);
+    const rivals = only ? [] : this.rivals(top, hits, index);
     if (rivals.length > 0) {
       const options = [top.entry, ...rivals.map((r) => r.entry)];
       return {
@@ -130,13 +134,22 @@ export class Answerer {
     };
   }
 
-  /** Close runners-up whose primary actor differs from the best entry's. */
-  private rivals(top: ScoredEntry, hits: ScoredEntry[]): ScoredEntry[] {
+  /**
+   * Close runners-up with another primary actor that the question cannot tell apart from
+   * the best entry: the question matches no (substantial) term of the best entry that the
+   * runner-up lacks. "rolstoel nodig" fits both wheelchair entries; "rolstoel 6 weken" not.
+   */
+  private rivals(top: ScoredEntry, hits: ScoredEntry[], index: MapIndex): ScoredEntry[] {
     const actor = primaryActor(top.entry);
     return hits
       .slice(1, 3)
       .filter((h) => h.score >= top.score * CALIBRATION.clarifyRatio && primaryActor(h.entry) !== actor)
-      .filter((h) => h.coverage >= CALIBRATION.minCoverage)
+      .filter((h) => h.coverage >= CALIBRATION.minCoverage && h.anchorIdf >= CALIBRATION.minAnchor)
+      .filter((h) => {
+        const theirs = new Set(h.matched);
+        const evidence = top.matched.filter((m) => !theirs.has(m)).reduce((sum, m) => sum + index.idfOf(m), 0);
+        return evidence < CALIBRATION.clarifyEvidence;
+      })
       .slice(0, 1);
   }
 

@@ -44,6 +44,8 @@ export interface AnalysedQuery {
 export interface ScoredEntry {
   entry: MapEntry;
   score: number;
+  /** Summed idf of the query terms found in the entry's title, keywords or questions. */
+  anchorIdf: number;
   /** Share of the question's weighted terms that this entry matches (0..1). */
   coverage: number;
   matched: string[];
@@ -74,6 +76,8 @@ export class MapIndex {
   private readonly rawVocab = new Map<string, string>();
   private readonly byFirstLetter = new Map<string, string[]>();
   private readonly entryBigrams: Set<string>[] = [];
+  /** Stems of each entry's title, keywords and questions: what an on-topic question must hit. */
+  private readonly anchors: Set<string>[] = [];
 
   constructor(entries: readonly MapEntry[]) {
     this.entries = entries;
@@ -95,6 +99,11 @@ export class MapIndex {
         docFreq.set(s, (docFreq.get(s) ?? 0) + 1);
       }
       this.lengths.push(length);
+      const anchor = new Set<string>();
+      for (const t of [e.title, ...e.keywords, ...e.questions]) {
+        for (const tok of tokenize(t)) if (!STOPWORDS.has(tok) && tok.length >= 2) anchor.add(stem(tok));
+      }
+      this.anchors.push(anchor);
       const bg = new Set<string>();
       for (const t of [e.title, ...e.keywords, ...e.questions]) for (const b of bigramsOf(t)) bg.add(b);
       this.entryBigrams.push(bg);
@@ -133,6 +142,10 @@ export class MapIndex {
     }
   }
 
+  idfOf(s: string): number {
+    return this.idf.get(s) ?? 0;
+  }
+
   hasTerm(s: string): boolean {
     return this.postings.has(s);
   }
@@ -147,12 +160,22 @@ export class MapIndex {
       for (const link of ["", "s", "e", "en"]) {
         if (!word.startsWith(link, cut)) continue;
         const tail = word.slice(cut + link.length);
-        if (tail.length < 3) continue;
+        if (tail.length < 4) continue;
         const tailStem = this.known(tail);
         if (tailStem) return [headStem, tailStem];
         const deeper = this.splitCompound(tail, depth + 1);
         if (deeper) return [headStem, ...deeper];
       }
+    }
+    return undefined;
+  }
+
+  /** The longest known head of an unknown compound ("schuldhulpverleningstraject"). */
+  private knownHead(word: string): string[] | undefined {
+    if (word.length < 9) return undefined;
+    for (let cut = word.length - 3; cut >= 6; cut--) {
+      const head = this.known(word.slice(0, cut));
+      if (head) return [head];
     }
     return undefined;
   }
@@ -164,8 +187,8 @@ export class MapIndex {
   }
 
   private typo(token: string): string | undefined {
-    if (token.length < 5) return undefined;
-    const max = token.length >= 8 ? 2 : 1;
+    if (token.length < 6) return undefined;
+    const max = token.length >= 9 ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;
     // Typos rarely hit the first letter; looking only there keeps this cheap on big maps.
@@ -213,7 +236,13 @@ export class MapIndex {
         push({ stem: tok, source: tok, via: "exact", trust: 1 });
         continue;
       }
-      const parts = this.splitCompound(tok, 0);
+      // Past participles: "verzorgd" -> "verzorg", "geregelt" (typo) -> "geregel".
+      const participle = /[dt]$/.test(tok) && tok.length >= 6 ? this.known(tok.slice(0, -1)) : undefined;
+      if (participle) {
+        push({ stem: participle, source: tok, via: "exact", trust: 0.9 });
+        continue;
+      }
+      const parts = this.splitCompound(tok, 0) ?? this.knownHead(tok);
       if (parts) {
         for (const p of parts) push({ stem: p, source: tok, via: "compound", trust: 0.8 });
         continue;
@@ -232,7 +261,7 @@ export class MapIndex {
 
   /** Score entries for an analysed query; returns the best `limit`, best first. */
   search(query: AnalysedQuery, limit = 5, accept?: (e: MapEntry) => boolean): ScoredEntry[] {
-    const scores = new Map<number, { score: number; matchedIdf: number; matched: string[] }>();
+    const scores = new Map<number, { score: number; matchedIdf: number; anchorIdf: number; matched: string[] }>();
     let totalIdf = 0;
     for (const t of query.terms) {
       const idf = this.idf.get(t.stem) ?? 0;
@@ -241,16 +270,18 @@ export class MapIndex {
         const len = this.lengths[p.entry]!;
         const tf = p.weight;
         const part = (idf * t.trust * tf * (BM25_K + 1)) / (tf + BM25_K * (0.5 + (0.5 * len) / this.avgLength));
-        const cur = scores.get(p.entry) ?? { score: 0, matchedIdf: 0, matched: [] };
+        const cur = scores.get(p.entry) ?? { score: 0, matchedIdf: 0, anchorIdf: 0, matched: [] };
         cur.score += part;
         cur.matchedIdf += idf * t.trust;
+        if (this.anchors[p.entry]!.has(t.stem)) cur.anchorIdf += idf * t.trust;
         cur.matched.push(t.stem);
         scores.set(p.entry, cur);
       }
     }
     // Unknown content words weigh like an average term: a question that is mostly about
     // something the map does not know should not look covered.
-    const unknownWeight = query.unknown.length * 1.5;
+    // Capped: a long case description has many words the map need not know.
+    const unknownWeight = Math.min(query.unknown.length, 4) * 1.0;
     const denominator = totalIdf + unknownWeight;
     const out: ScoredEntry[] = [];
     for (const [i, s] of scores) {
@@ -259,7 +290,7 @@ export class MapIndex {
       let score = s.score;
       const bg = this.entryBigrams[i]!;
       for (const b of query.bigrams) if (bg.has(b)) score += 1.5;
-      out.push({ entry, score, coverage: denominator > 0 ? s.matchedIdf / denominator : 0, matched: s.matched });
+      out.push({ entry, score, anchorIdf: s.anchorIdf, coverage: denominator > 0 ? s.matchedIdf / denominator : 0, matched: s.matched });
     }
     out.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     return out.slice(0, limit);

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { Answerer } from "../../../src/core/answer/answerer.js";
+import { RegulationMap } from "../../../src/core/map/regulation-map.js";
+import { entry } from "../../helpers/entries.js";
+
+const entries = [
+  entry({
+    id: "traplift",
+    title: "Traplift",
+    actor: "gemeente-wmo",
+    law: "wmo-2015",
+    keywords: ["traplift", "woningaanpassing", "trap"],
+    questions: ["wie betaalt een traplift?"],
+  }),
+  entry({
+    id: "woonkostentoeslag",
+    title: "Woonkostentoeslag bij te hoge huur",
+    actor: "gemeente-inkomen",
+    law: "participatiewet",
+    keywords: ["woonkostentoeslag", "huur", "woonkosten"],
+  }),
+  entry({
+    id: "schuldhulp",
+    title: "Schuldhulpverlening aanvragen",
+    actor: "gemeente-schuldhulp",
+    law: "wgs",
+    keywords: ["schuldhulpverlening", "schulden", "schuldhulp"],
+  }),
+  entry({
+    id: "rolstoel-lang",
+    title: "Rolstoel voor lange tijd",
+    actor: "gemeente-wmo",
+    law: "wmo-2015",
+    keywords: ["rolstoel", "blijvend"],
+    choiceLabel: "een rolstoel voor lange tijd",
+  }),
+  entry({
+    id: "rolstoel-kort",
+    title: "Rolstoel voor korte tijd",
+    actor: "zorgverzekeraar",
+    law: "zvw",
+    keywords: ["rolstoel", "tijdelijk", "uitleen"],
+    choiceLabel: "een rolstoel voor korte tijd",
+  }),
+  entry({
+    id: "huurtoeslag-oud",
+    title: "Huurtoeslag jongeren",
+    actor: "belastingdienst-toeslagen",
+    law: "wet-op-de-huurtoeslag",
+    keywords: ["huurtoeslag", "jongeren"],
+    summary: "Onder 23 jaar geen huurtoeslag boven de kwaliteitskortingsgrens.",
+    validUntil: "2025-12-31",
+  }),
+  entry({
+    id: "huurtoeslag-nieuw",
+    title: "Huurtoeslag jongeren",
+    actor: "belastingdienst-toeslagen",
+    law: "wet-op-de-huurtoeslag",
+    keywords: ["huurtoeslag", "jongeren"],
+    summary: "Vanaf 2026 geen maximale huur meer; voor 18 tot en met 20 jaar een lagere grens.",
+    validFrom: "2026-01-01",
+  }),
+];
+
+const answerer = new Answerer(new RegulationMap({ entries, laws: [], overlays: new Map() }));
+const ask = (q: string, today = "2026-11-22") => answerer.answer(q, { today }).answer;
+const primary = (q: string) => ask(q).aanZet.find((a) => a.role === "primary")?.actor;
+
+describe("answerer", () => {
+  it("names who is aan zet first, with law and sources", () => {
+    const a = ask("Wie betaalt een traplift voor mijn cliënt?");
+    expect(a.status).toBe("answered");
+    expect(a.aanZet[0]).toMatchObject({ actor: "gemeente-wmo", law: "wmo-2015", role: "primary" });
+    expect(a.answer.split("\n")[0]).toMatch(/^Aan zet: Gemeente - Wmo/);
+    expect(a.answer).toMatch(/Lukt het niet\?/);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it("understands plural, diminutive and inflected forms", () => {
+    expect(primary("trapliften in een huurhuis")).toBe("gemeente-wmo");
+  });
+
+  it("splits compound words the map knows in parts", () => {
+    expect(primary("kan ze schuldhulpverleningstraject starten")).toBe("gemeente-schuldhulp");
+  });
+
+  it("tolerates typos", () => {
+    expect(primary("woonkostentoesslag aanvragen")).toBe("gemeente-inkomen");
+    expect(primary("schuldhulpverlenig")).toBe("gemeente-schuldhulp");
+  });
+
+  it("expands chat abbreviations", () => {
+    expect(primary("shv aanvragen?")).toBe("gemeente-schuldhulp");
+  });
+
+  it("abstains on off-topic questions instead of guessing", () => {
+    for (const q of ["wat voor weer wordt het morgen?", "mijn laptop doet raar", "recept voor pannenkoeken", ""]) {
+      const a = ask(q);
+      expect(a.status, q).toBe("abstained");
+      expect(a.aanZet).toEqual([]);
+    }
+  });
+
+  it("asks one question back when two entries with different actors are equally close", () => {
+    const d = answerer.answer("rolstoel nodig, wie betaalt?", { today: "2026-11-22" });
+    expect(d.answer.status).toBe("clarify");
+    expect(d.answer.answer).toContain("een rolstoel voor lange tijd");
+    expect(d.answer.answer).toContain("een rolstoel voor korte tijd");
+    expect(d.options.map((e) => e.id).sort()).toEqual(["rolstoel-kort", "rolstoel-lang"]);
+  });
+
+  it("answers without asking when the question says which one", () => {
+    expect(primary("rolstoel tijdelijk nodig, uitleen?")).toBe("zorgverzekeraar");
+  });
+
+  it("applies the rule that holds on the day asked", () => {
+    expect(ask("huurtoeslag jongeren", "2026-11-22").entries[0]?.id).toBe("huurtoeslag-nieuw");
+    expect(ask("huurtoeslag jongeren", "2025-06-01").entries[0]?.id).toBe("huurtoeslag-oud");
+  });
+
+  it("keeps answers short", () => {
+    const a = ask("wie betaalt een traplift?");
+    expect(a.answer.split(/\s+/).length).toBeLessThanOrEqual(130);
+  });
+});

@@ -5,6 +5,7 @@ import type { MapEntry } from "../map/schema.js";
 import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
 import type { Answer } from "../types.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
+import { caseContext, contextualPrimary, promote } from "./context.js";
 import {
   ABSTAIN_NOT_COVERED,
   ABSTAIN_OFF_TOPIC,
@@ -17,14 +18,17 @@ import {
 export const CALIBRATION = {
   /** Below this coverage of the question's terms, the map does not know the question. */
   minCoverage: 0.2,
-  /** Minimum summed idf of question terms in the best entry's title/keywords/questions. */
-  minAnchor: 2.5,
+  /** Minimum summed idf of question terms in the best entry's title/keywords/questions,
+   * as a share of the idf of a term unique to one entry (so it holds for any map size). */
+  minAnchor: 0.5,
+  /** With only one matching term, that term must carry this much of the question. */
+  lonelyCoverage: 0.5,
   /** Minimum BM25 score of the best entry to answer at all. */
   minScore: 1.2,
   /** A runner-up this close (ratio to the best) with another actor may mean: ask which one. */
   clarifyRatio: 0.8,
-  /** ...but only when the question holds less than this idf of evidence for the best one. */
-  clarifyEvidence: 1.0,
+  /** ...but only when the question holds less evidence for the best one than this (same scale). */
+  clarifyEvidence: 0.2,
   /** Confidence needed to answer without asking. */
   answerConfidence: 0.4,
 } as const;
@@ -84,7 +88,9 @@ export class Answerer {
     }
     const confidence = this.confidence(top, hits[1]);
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
-    if (top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore || top.anchorIdf < CALIBRATION.minAnchor) {
+    // One matching word in a question full of other words is a coincidence, not a topic.
+    const lonely = new Set(top.matched).size === 1 && top.coverage < CALIBRATION.lonelyCoverage;
+    if (lonely || top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore || top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf) {
       return {
         answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
         options: [],
@@ -121,11 +127,13 @@ export class Answerer {
     confidence: number,
     tenant: string | undefined,
   ): Answer {
+    const promoted = contextualPrimary(entry, caseContext(question));
+    const shown: MapEntry = promoted ? { ...entry, aanZet: promote(entry.aanZet, promoted) } : entry;
     return {
       question,
       status: "answered",
-      answer: composeAnswer(entry, confidence, this.map.isLocal(entry.id, tenant)),
-      aanZet: entry.aanZet.map((a) => ({ actor: a.actor, law: a.law, role: a.role, note: a.condition })),
+      answer: composeAnswer(shown, confidence, this.map.isLocal(entry.id, tenant)),
+      aanZet: shown.aanZet.map((a) => ({ actor: a.actor, law: a.law, role: a.role, note: a.condition })),
       routes: [...entry.routes],
       entries: listed.length > 0 ? listed : [{ id: entry.id, title: entry.title, score: 1 }],
       sources: entry.sources.map((s) => ({ title: s.title, url: s.url })),
@@ -144,11 +152,11 @@ export class Answerer {
     return hits
       .slice(1, 3)
       .filter((h) => h.score >= top.score * CALIBRATION.clarifyRatio && primaryActor(h.entry) !== actor)
-      .filter((h) => h.coverage >= CALIBRATION.minCoverage && h.anchorIdf >= CALIBRATION.minAnchor)
+      .filter((h) => h.coverage >= CALIBRATION.minCoverage && h.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf)
       .filter((h) => {
         const theirs = new Set(h.matched);
         const evidence = top.matched.filter((m) => !theirs.has(m)).reduce((sum, m) => sum + index.idfOf(m), 0);
-        return evidence < CALIBRATION.clarifyEvidence;
+        return evidence < CALIBRATION.clarifyEvidence * index.maxIdf;
       })
       .slice(0, 1);
   }

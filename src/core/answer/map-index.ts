@@ -142,6 +142,12 @@ export class MapIndex {
     }
   }
 
+  /** The idf of a term found in one entry only: the scale for relative thresholds. */
+  get maxIdf(): number {
+    const n = Math.max(this.entries.length, 1);
+    return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
   idfOf(s: string): number {
     return this.idf.get(s) ?? 0;
   }

@@ -5,7 +5,7 @@ import type { MapEntry } from "../map/schema.js";
 import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
 import type { Answer } from "../types.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
-import { caseContext, contextualPrimary, promote } from "./context.js";
+import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import {
   ABSTAIN_NOT_COVERED,
   ABSTAIN_OFF_TOPIC,
@@ -23,8 +23,8 @@ export const CALIBRATION = {
   minAnchor: 0.5,
   /** With only one matching term, that term must carry this much of the question. */
   lonelyCoverage: 0.5,
-  /** Minimum BM25 score of the best entry to answer at all. */
-  minScore: 1.2,
+  /** Minimum BM25 score of the best entry to answer at all (same scale as minAnchor). */
+  minScore: 0.25,
   /** A runner-up this close (ratio to the best) with another actor may mean: ask which one. */
   clarifyRatio: 0.8,
   /** ...but only when the question holds less evidence for the best one than this (same scale). */
@@ -81,7 +81,15 @@ export class Answerer {
     const index = this.indexFor(opts.tenant);
     const query = index.analyse(text);
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
-    const hits = index.search(query, 6, (e) => isValidOn(e, opts.today) && (!only || only.has(e.id)));
+    // "huurtoeslag in 2025" asks about the rules of that year, not today's.
+    const year = askedYear(text, opts.today);
+    const day = year ? `${year}-07-01` : opts.today;
+    const ctx = caseContext(text);
+    const hits = index
+      .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
+      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 6);
     const top = hits[0];
     if (!top || query.terms.length === 0) {
       return { answer: { ...base, status: "abstained", answer: ABSTAIN_OFF_TOPIC, confidence: 0 }, options: [] };
@@ -90,7 +98,7 @@ export class Answerer {
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
     // One matching word in a question full of other words is a coincidence, not a topic.
     const lonely = new Set(top.matched).size === 1 && top.coverage < CALIBRATION.lonelyCoverage;
-    if (lonely || top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore || top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf) {
+    if (lonely || top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore * index.maxIdf || top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf) {
       return {
         answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
         options: [],
@@ -116,7 +124,9 @@ export class Answerer {
         options: [],
       };
     }
-    return { answer: this.answered(top.entry, question, listed, confidence, opts.tenant), options: [] };
+    const answer = this.answered(top.entry, question, listed, confidence, opts.tenant);
+    if (year) answer.answer += `\nDit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal.`;
+    return { answer, options: [] };
   }
 
   /** The answered form of one entry (also used after a clarify choice). */
@@ -137,7 +147,9 @@ export class Answerer {
       routes: [...entry.routes],
       entries: listed.length > 0 ? listed : [{ id: entry.id, title: entry.title, score: 1 }],
       sources: entry.sources.map((s) => ({ title: s.title, url: s.url })),
-      confidence: round(confidence),
+      // The label users see is about the answer, not just the match: a rule that is not
+      // settled never shows as "hoog".
+      confidence: round(entry.certainty === "unsure" ? Math.min(confidence, 0.55) : confidence),
       checkLocally: entry.certainty !== "settled",
     };
   }

@@ -70,3 +70,26 @@ export function promote(items: AanZetItem[], promoted: AanZetItem): AanZetItem[]
     ...items.filter((a) => a !== promoted).map((a) => (a.role === "primary" ? { ...a, role: "fallback" as const } : a)),
   ];
 }
+
+/** A past year the question explicitly asks about ("in 2025", "over 2024"), else undefined. */
+export function askedYear(question: string, today: string): number | undefined {
+  const current = Number(today.slice(0, 4));
+  const m = /\b(?:in|over|voor|tot|per|van|sinds|jaar)\s+(20\d\d)\b/.exec(normalize(question));
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  return year >= 2015 && year < current ? year : undefined;
+}
+
+/** Re-rank factor for an entry given the case context: age and Wlz signals in the question. */
+export function contextFactor(entry: MapEntry, ctx: CaseContext): number {
+  const head = normalize([entry.title, entry.choiceLabel ?? "", ...entry.keywords].join(" "));
+  let f = 1;
+  if (ctx.age !== undefined) {
+    const forKids = /\b(kind|kinderen|jeugd|jeugdhulp|onder 18|minderjarig|jongere|jongeren)\b/.test(head);
+    const forAdults = /\b(volwassen|volwassene|volwassenen|18 plus|vanaf 18|18\+)\b/.test(head);
+    if (ctx.age < 18) f *= forAdults && !forKids ? 0.8 : forKids ? 1.15 : 1;
+    else f *= forKids && !forAdults ? 0.85 : forAdults ? 1.1 : 1;
+  }
+  if (ctx.wlz && /\bwlz\b/.test(head)) f *= 1.1;
+  return f;
+}

@@ -19,6 +19,8 @@ const FIELD_WEIGHTS = {
 } as const;
 
 const BM25_K = 1.2;
+/** How much a purely narrative word still counts, relative to a topical one. */
+const TOPICAL_BASE = 0.6;
 
 interface Posting {
   entry: number;
@@ -70,6 +72,8 @@ export class MapIndex {
   readonly entries: readonly MapEntry[];
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
+  /** Share of a term's entries that name it in title or keywords: topical vs narrative words. */
+  private readonly topicality = new Map<string, number>();
   private readonly lengths: number[] = [];
   private avgLength = 1;
   /** Raw (unstemmed) vocabulary tokens by stem, for typo lookup and compound splitting. */
@@ -120,6 +124,13 @@ export class MapIndex {
     });
     const n = Math.max(entries.length, 1);
     for (const [s, df] of docFreq) this.idf.set(s, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    const headFreq = new Map<string, number>();
+    for (const e of entries) {
+      const heads = new Set<string>();
+      for (const t of [e.title, ...e.keywords]) for (const tok of tokenize(t)) heads.add(stem(tok));
+      for (const h of heads) headFreq.set(h, (headFreq.get(h) ?? 0) + 1);
+    }
+    for (const [s, df] of docFreq) this.topicality.set(s, Math.min(1, (headFreq.get(s) ?? 0) / df));
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / n || 1;
     this.addCompoundParts();
   }
@@ -270,7 +281,8 @@ export class MapIndex {
     const scores = new Map<number, { score: number; matchedIdf: number; anchorIdf: number; matched: string[] }>();
     let totalIdf = 0;
     for (const t of query.terms) {
-      const idf = this.idf.get(t.stem) ?? 0;
+      // Topical words (named in titles/keywords) count more than narrative ones ("geld").
+      const idf = (this.idf.get(t.stem) ?? 0) * (TOPICAL_BASE + (1 - TOPICAL_BASE) * (this.topicality.get(t.stem) ?? 0));
       totalIdf += idf * t.trust;
       for (const p of this.postings.get(t.stem) ?? []) {
         const len = this.lengths[p.entry]!;
@@ -279,7 +291,7 @@ export class MapIndex {
         const cur = scores.get(p.entry) ?? { score: 0, matchedIdf: 0, anchorIdf: 0, matched: [] };
         cur.score += part;
         cur.matchedIdf += idf * t.trust;
-        if (this.anchors[p.entry]!.has(t.stem)) cur.anchorIdf += idf * t.trust;
+        if (this.anchors[p.entry]!.has(t.stem)) cur.anchorIdf += (this.idf.get(t.stem) ?? 0) * t.trust;
         cur.matched.push(t.stem);
         scores.set(p.entry, cur);
       }
@@ -287,7 +299,7 @@ export class MapIndex {
     // Unknown content words weigh like an average term: a question that is mostly about
     // something the map does not know should not look covered.
     // Capped: a long case description has many words the map need not know.
-    const unknownWeight = Math.min(query.unknown.length, 4) * 1.0;
+    const unknownWeight = Math.min(query.unknown.length, 4) * 0.2 * this.maxIdf;
     const denominator = totalIdf + unknownWeight;
     const out: ScoredEntry[] = [];
     for (const [i, s] of scores) {

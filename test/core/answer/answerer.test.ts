@@ -123,3 +123,50 @@ describe("answerer", () => {
     expect(a.answer.split(/\s+/).length).toBeLessThanOrEqual(130);
   });
 });
+
+describe("answerer: case context", () => {
+  const ctxEntries = [
+    entry({
+      id: "begeleiding",
+      title: "Begeleiding thuis",
+      actor: "gemeente-wmo",
+      law: "wmo-2015",
+      keywords: ["begeleiding", "dagbesteding"],
+      aanZet: [
+        { actor: "gemeente-wmo", law: "wmo-2015", role: "primary", condition: "Een volwassene heeft hulp nodig om zijn dag te regelen." },
+        { actor: "zorgkantoor", law: "wlz", role: "fallback", condition: "Heeft iemand een Wlz-indicatie, dan regelt het zorgkantoor de begeleiding." },
+        { actor: "gemeente-jeugd", law: "jeugdwet", role: "fallback", condition: "Voor een kind onder 18 valt begeleiding onder de Jeugdwet." },
+      ],
+    }),
+    entry({ id: "tandarts-volw", title: "Tandarts volwassene", actor: "gemeente-inkomen", keywords: ["tandarts", "volwassene"] }),
+    entry({ id: "tandarts-kind", title: "Tandarts kind", actor: "zorgverzekeraar", keywords: ["tandarts", "kind"] }),
+    // Unrelated entries, so that words shared by two entries stand out as they do in a real map.
+    ...["huurtoeslag", "briefadres", "urgentie", "kinderbijslag"].map((w) => entry({ id: w, title: w, actor: "gemeente-wonen", keywords: [w] })),
+  ];
+  const a2 = new Answerer(new RegulationMap({ entries: ctxEntries, laws: [], overlays: new Map() }));
+  const first = (q: string) => a2.answer(q, { today: "2026-11-22" }).answer.aanZet[0];
+
+  it("moves care to the zorgkantoor when the question says there is a Wlz-indicatie", () => {
+    expect(first("begeleiding voor dhr met wlz indicatie")).toMatchObject({ actor: "zorgkantoor", role: "primary" });
+    expect(first("begeleiding voor dhr zonder wlz")?.actor).toBe("gemeente-wmo");
+  });
+
+  it("moves support to the Jeugdwet for a child under 18", () => {
+    expect(first("begeleiding voor jongen van 14")).toMatchObject({ actor: "gemeente-jeugd", role: "primary" });
+    const ans = a2.answer("begeleiding voor jongen van 14", { today: "2026-11-22" }).answer;
+    expect(ans.answer.split("\n")[0]).toContain("Gemeente - jeugdhulp");
+    expect(ans.aanZet.find((x) => x.actor === "gemeente-wmo")?.role).toBe("fallback");
+  });
+
+  it("prefers the child entry when the question gives a child's age", () => {
+    expect(first("zoontje van 10 moet naar de tandarts")?.actor).toBe("zorgverzekeraar");
+  });
+});
+
+describe("answerer: a year in the question", () => {
+  it("answers with the rules of that year and says so", () => {
+    const a = answerer.answer("huurtoeslag jongeren in 2025", { today: "2026-11-22" }).answer;
+    expect(a.entries[0]?.id).toBe("huurtoeslag-oud");
+    expect(a.answer).toContain("regels van 2025");
+  });
+});

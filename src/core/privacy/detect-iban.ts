@@ -2,7 +2,7 @@
 import { hasNlIbanShape, IBAN_LENGTHS, isValidIban } from "./checksums.js";
 import type { Span } from "./types.js";
 
-const START = /(?<![\p{L}\p{N}])[a-z]{2}\d{2}/giu;
+const START = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}/giu;
 const ALNUM = /[A-Za-z0-9]/;
 
 /**
@@ -17,18 +17,22 @@ export function detectIbans(text: string): Span[] {
     if (last !== undefined && m.index < last.end) continue;
     const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
     if (length === undefined) continue;
-    const end = collect(text, m.index, length);
-    if (end === undefined) continue;
-    const candidate = text.slice(m.index, end);
-    if (isValidIban(candidate) || (candidate.slice(0, 2).toUpperCase() === "NL" && hasNlIbanShape(candidate))) {
-      spans.push({ start: m.index, end, kind: "iban" });
-    }
+    const hit = collect(text, m.index, length);
+    if (hit === undefined) continue;
+    const candidate = text.slice(m.index, hit.end);
+    // A glued-on word ("...164300BIC: ABNANL2A") is fine when the checksum holds.
+    const valid = isValidIban(candidate) && hit.next !== "digit";
+    const nlTypo = hit.next === "none" && candidate.slice(0, 2).toUpperCase() === "NL" && hasNlIbanShape(candidate);
+    if (valid || nlTypo) spans.push({ start: m.index, end: hit.end, kind: "iban" });
   }
   return spans;
 }
 
-/** End of exactly `length` alphanumerics from `start`, single spaces between them allowed; else undefined. */
-function collect(text: string, start: number, length: number): number | undefined {
+/**
+ * End of exactly `length` alphanumerics from `start` (single spaces between them allowed, as in
+ * "NL91 ABNA 0417 1643 00" or "NL 91 ..."), and what follows: nothing alphanumeric, a letter or a digit.
+ */
+function collect(text: string, start: number, length: number): { end: number; next: "none" | "letter" | "digit" } | undefined {
   let pos = start;
   let taken = 0;
   while (taken < length && pos < text.length) {
@@ -36,13 +40,13 @@ function collect(text: string, start: number, length: number): number | undefine
     if (ALNUM.test(ch)) {
       taken++;
       pos++;
-    } else if (ch === " " && taken >= 4 && ALNUM.test(text.charAt(pos + 1))) {
+    } else if (ch === " " && taken >= 2 && ALNUM.test(text.charAt(pos + 1))) {
       pos++;
     } else {
       break;
     }
   }
   if (taken !== length) return undefined;
-  // The account number must end here: a further letter or digit glued on means it is something else.
-  return ALNUM.test(text.charAt(pos)) ? undefined : pos;
+  const after = text.charAt(pos);
+  return { end: pos, next: /\d/.test(after) ? "digit" : ALNUM.test(after) ? "letter" : "none" };
 }

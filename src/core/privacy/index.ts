@@ -1,0 +1,11 @@
+// Public surface of the privacy scrubber. Every chat message goes through scrub() before it is
+// stored, logged or sent to an LLM. The choices, each explained where it is made:
+// - BSN: 9 digits passing the 11-proef; after a "bsn" label also 8 digits and typo'd numbers.
+// - IBAN: mod 97 valid (SEPA, TR, Balkans); a typo'd IBAN of the exact NL shape counts too.
+// - Phone: Dutch 10-digit numbers in the usual groupings; 0800/090x service numbers stay.
+// - Address ("postcode"): postcode + number, full postcode in capitals, street + number.
+// - Date of birth: only next to a birth word; law dates and deadlines stay.
+// - Name: after a form of address, "cliënt" (stricter) or "naam:", plus later bare mentions.
+export { containsPii, scrub } from "./scrub.js";
+export { isValidBsn, isValidIban } from "./checksums.js";
+export { PII_KINDS, PLACEHOLDERS, type PiiKind, type ScrubResult } from "./types.js";

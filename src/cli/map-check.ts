@@ -11,11 +11,11 @@ export interface MapCheckOptions {
 
 /** Returns the exit code: 0 when there are no errors (warnings allowed). */
 export function runMapCheck(io: CliIO, opts: MapCheckOptions): number {
-  const { map, problems, files } = loadMap(opts.mapDir);
-  const all = [...problems, ...reviewWarnings([...map.base], opts.today)];
+  const { map, problems, files, origin } = loadMap(opts.mapDir);
+  const all = [...problems, ...reviewWarnings([...map.base], opts.today, (id) => origin.get(id) ?? "map")];
   for (const tenant of map.tenants()) {
     const local = map.entriesFor(tenant).filter((e) => map.isLocal(e.id, tenant));
-    all.push(...reviewWarnings(local, opts.today, `tenants/${tenant}`));
+    all.push(...reviewWarnings(local, opts.today, (id) => origin.get(`${tenant}/${id}`) ?? `tenants/${tenant}`));
   }
   if (opts.extraChecks) all.push(...opts.extraChecks());
   const errors = all.filter((p) => p.severity === "error");

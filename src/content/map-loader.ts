@@ -13,6 +13,8 @@ export interface MapLoadResult {
   map: RegulationMap;
   problems: ContentProblem[];
   files: number;
+  /** Entry id -> the file it came from (base entries; tenant entries keyed `tenant/id`). */
+  origin: Map<string, string>;
 }
 
 /** Parse one YAML file; a syntax error becomes a problem with line and column. */
@@ -61,7 +63,7 @@ function yamlFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function loadEntryFiles(files: string[], root: string, problems: ContentProblem[]): MapEntry[] {
+function loadEntryFiles(files: string[], root: string, problems: ContentProblem[], origin?: Map<string, string>, prefix = ""): MapEntry[] {
   const entries: MapEntry[] = [];
   const seen = new Map<string, string>();
   for (const path of files) {
@@ -93,6 +95,7 @@ function loadEntryFiles(files: string[], root: string, problems: ContentProblem[
         return;
       }
       seen.set(entry.id, display);
+      origin?.set(prefix + entry.id, display);
       entries.push(entry);
     });
   }
@@ -113,9 +116,10 @@ function loadLaws(path: string, root: string, problems: ContentProblem[]): LawIn
 }
 
 /** Review-date warnings: entries whose reviewBy (default reviewedOn + 1 year) has passed. */
-export function reviewWarnings(entries: MapEntry[], today: string, file = "map"): ContentProblem[] {
+export function reviewWarnings(entries: MapEntry[], today: string, fileOf: (id: string) => string = () => "map"): ContentProblem[] {
   const out: ContentProblem[] = [];
   for (const e of entries) {
+    const file = fileOf(e.id);
     const due = e.reviewBy ?? addYears(e.reviewedOn, 1);
     if (due < today) {
       out.push({ file, item: e.id, field: "reviewedOn", message: `review is overdue (was due ${due}): check the entry against current law and update reviewedOn`, severity: "warning" });
@@ -139,7 +143,8 @@ export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResul
   if (baseFiles.length === 0) {
     problems.push({ file: relative(root, mapDir) || mapDir, item: "-", field: "-", message: "no map files found in entries/", severity: "error" });
   }
-  const entries = loadEntryFiles(baseFiles, root, problems);
+  const origin = new Map<string, string>();
+  const entries = loadEntryFiles(baseFiles, root, problems, origin);
   const laws = loadLaws(join(mapDir, "laws.yaml"), root, problems);
   const overlays = new Map<string, MapEntry[]>();
   const tenantsDir = join(mapDir, "tenants");
@@ -150,8 +155,8 @@ export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResul
       if (!statSync(dir).isDirectory()) continue;
       const tf = yamlFiles(dir);
       files += tf.length;
-      overlays.set(tenant, loadEntryFiles(tf, root, problems));
+      overlays.set(tenant, loadEntryFiles(tf, root, problems, origin, `${tenant}/`));
     }
   }
-  return { map: new RegulationMap({ entries, laws, overlays }), problems, files };
+  return { map: new RegulationMap({ entries, laws, overlays }), problems, files, origin };
 }

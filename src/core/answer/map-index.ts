@@ -254,7 +254,7 @@ export class MapIndex {
         continue;
       }
       // Past participles: "verzorgd" -> "verzorg", "geregelt" (typo) -> "geregel".
-      const participle = /[dt]$/.test(tok) && tok.length >= 6 ? this.known(tok.slice(0, -1)) : undefined;
+      const participle = /[dt]$/.test(tok) && tok.length >= 4 ? this.known(tok.slice(0, -1)) : undefined;
       if (participle) {
         push({ stem: participle, source: tok, via: "exact", trust: 0.9 });
         continue;

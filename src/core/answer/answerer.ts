@@ -4,6 +4,7 @@
 import type { MapEntry } from "../map/schema.js";
 import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
 import type { Answer } from "../types.js";
+import { PLACEHOLDERS } from "../privacy/index.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import {
@@ -51,6 +52,17 @@ function primaryActor(e: MapEntry): string {
   return (e.aanZet.find((a) => a.role === "primary") ?? e.aanZet[0]!).actor;
 }
 
+const PLACEHOLDER_RE = new RegExp(
+  Object.values(PLACEHOLDERS)
+    .map((p) => p.replace(/[[\]]/g, "\\$&"))
+    .join("|"),
+  "g",
+);
+
+function stripPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER_RE, " ");
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
@@ -79,7 +91,8 @@ export class Answerer {
       return { answer: { ...base, status: "abstained", answer: EMPTY_QUESTION, confidence: 0 }, options: [] };
     }
     const index = this.indexFor(opts.tenant);
-    const query = index.analyse(text);
+    // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
+    const query = index.analyse(stripPlaceholders(text));
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
     // "huurtoeslag in 2025" asks about the rules of that year, not today's.
     const year = askedYear(text, opts.today);

@@ -28,10 +28,21 @@ export function confidenceLabel(confidence: number): string {
   return "laag";
 }
 
+/**
+ * "(Wet maatschappelijke ondersteuning 2015, art. 2.3.5)"; an article that already names its
+ * law ("art. 35 PW", "art. 4 WPO") stands alone, also when the entry has no law id.
+ */
+function lawRef(law: string | null, article: string | undefined): string {
+  const namesLaw = article !== undefined && /[a-z]{2,}/i.test(article.replace(/\b(art|artikel|artikelen|lid|sub|en|onder)\b\.?/gi, ""));
+  if (article && (namesLaw || !law)) return ` (${article})`;
+  if (!law) return "";
+  return ` (${lawName(law)}${article ? `, ${article}` : ""})`;
+}
+
 /** The answer text for one entry; `confidence` adds an honest caveat when it is not high. */
 export function composeAnswer(entry: MapEntry, confidence: number, isLocal: boolean): string {
   const primary = entry.aanZet.find((a) => a.role === "primary") ?? entry.aanZet[0]!;
-  const law = primary.law ? ` (${lawName(primary.law)}${primary.article ? `, ${primary.article}` : ""})` : "";
+  const law = lawRef(primary.law, primary.article);
   const head = `Aan zet: ${actorName(primary.actor)}${law}. ${primary.condition}`;
   const others = entry.aanZet
     .filter((a) => a !== primary && a.role !== "escalation")

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
     .optional(),
   AANZET_MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).default(4000),
   AANZET_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Per-kind retention overrides in days: "audit=730,flow=90" (see docs/data-and-retention.md). */
+  AANZET_RETENTION: z.string().optional(),
+  /** Hours between purges in `aanzet serve` (0 = no timer; `aanzet purge` still works). */
+  AANZET_PURGE_HOURS: z.coerce.number().min(0).default(24),
+  /** Longest wait for one store operation before the bot carries on without the store. */
+  AANZET_STORE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  /** Messages per minute per user and per channel (Slack, Teams); 0 switches the limit off. */
+  AANZET_RATE_USER_PER_MIN: z.coerce.number().int().min(0).default(20),
+  AANZET_RATE_CHANNEL_PER_MIN: z.coerce.number().int().min(0).default(120),
   AANZET_FLOW_IDLE_DAYS: z.coerce.number().min(0.001).default(7),
   AANZET_PSEUDONYM_SECRET: z.string().min(16).optional(),
   AANZET_COACHES: list,
@@ -59,6 +68,25 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Retention in days: `defaultDays` (AANZET_RETENTION_DAYS) unless a kind has its own. */
+export interface Retention {
+  defaultDays: number;
+  perKind: Record<string, number>;
+}
+
+/** Parse AANZET_RETENTION ("audit=730,flow=90"); throws naming the bad part. */
+export function parseRetention(raw: string | undefined, defaultDays: number): Retention {
+  const perKind: Record<string, number> = {};
+  for (const part of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z0-9_-]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m || Number(m[2]) <= 0) {
+      throw new AanzetError("CONFIG_INVALID", `invalid environment: AANZET_RETENTION: "${part}" is not <kind>=<days> (days > 0), e.g. "audit=730,flow=90"`);
+    }
+    perKind[m[1]!] = Number(m[2]);
+  }
+  return { defaultDays, perKind };
+}
+
 export interface Config {
   env: Env;
   store: string;
@@ -68,6 +96,7 @@ export interface Config {
   team: string;
   /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
   today?: string | undefined;
+  retention: Retention;
   slack?: { botToken: string; signingSecret?: string | undefined; appToken?: string | undefined; apiUrl?: string | undefined; botUserId?: string | undefined; botId?: string | undefined };
   teams?: {
     appId?: string | undefined;
@@ -133,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
     tenant: env.AANZET_TENANT,
     team: env.AANZET_TEAM,
     today: env.AANZET_TODAY,
+    retention: parseRetention(env.AANZET_RETENTION, env.AANZET_RETENTION_DAYS),
   };
   if (env.SLACK_BOT_TOKEN) {
     config.slack = {

@@ -1,7 +1,8 @@
 // The composition root: config in, a running core out. Reads content from disk, opens the
 // store, builds the bot and registers plugins. Adapters (console, Slack, Teams) get the App.
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import { loadMap } from "./content/map-loader.js";
@@ -11,10 +12,23 @@ import { AanzetError } from "./core/errors.js";
 import { formatProblem } from "./core/map/problems.js";
 import type { RegulationMap } from "./core/map/regulation-map.js";
 import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
+import { RateLimiter } from "./core/rate-limit.js";
 import { createLogger } from "./logger.js";
-import { openStore } from "./store/open-store.js";
+import { higherRole, RoleBook } from "./roles.js";
+import { isAdminStore, openStore } from "./store/open-store.js";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The project directory (holding map/, flows/, prompts/), found from this module's place:
+ * src/app.ts when run from source (tests), dist/src/app.js when built. */
+export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  let dir = from;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "map"))) return dir;
+    dir = dirname(dir);
+  }
+  return join(from, "..", "..");
+}
 
 export interface App {
   config: Config;
@@ -23,6 +37,8 @@ export interface App {
   map: RegulationMap;
   bot: Bot;
   clock: Clock;
+  /** Configured plus stored (per-tenant) roles. */
+  roles: RoleBook;
   close(): Promise<void>;
 }
 
@@ -59,11 +75,21 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
-  const store = opts.store ?? (await openStore(config.store));
+  const store = opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
+  let app: App | undefined;
+  if (isAdminStore(store)) {
+    // One line per transition, not per failed call: an outage must not flood the log.
+    store.onAvailability((up, detail) => {
+      if (up) log.info({ code: "STORE_AVAILABLE", pending: app?.bot.questions.pending }, "store available again");
+      else log.warn({ code: "STORE_UNAVAILABLE", detail }, "store unavailable; answering from the map, queueing question records");
+    });
+  }
+  const roles = new RoleBook(config, store, clock);
   let secret: string;
   try {
     secret = await pseudonymSecret(config, store);
   } catch (err) {
+    if (!opts.store) await store.close().catch(() => undefined);
     throw new AanzetError("STORE_UNAVAILABLE", `cannot reach the store at ${redactUrl(config.store)}: ${(err as Error).message}`, { cause: err });
   }
   const bot = new Bot({
@@ -76,8 +102,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     maxMessageChars: config.env.AANZET_MAX_MESSAGE_CHARS,
     retentionDays: config.env.AANZET_RETENTION_DAYS,
     today: config.today,
+    rateLimit: new RateLimiter({ userPerMinute: config.env.AANZET_RATE_USER_PER_MIN, channelPerMinute: config.env.AANZET_RATE_CHANNEL_PER_MIN }, clock),
+    roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
   });
-  const app: App = { config, log, store, map, bot, clock, close: async () => store.close() };
+  const close = async () => {
+    // Queued question records get one last chance before the handle goes.
+    await bot.questions.flush().catch(() => 0);
+    await store.close();
+  };
+  app = { config, log, store, map, bot, clock, roles, close };
   // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.
   const { registerFeatures } = await import("./features/index.js");
   await registerFeatures(app);

@@ -3,17 +3,24 @@
 import type { App } from "../app.js";
 
 type Feature = (app: App) => void | Promise<void>;
-const features: Feature[] = [];
+// `var`, not const: ESM evaluates the feature modules imported at the end of this file before
+// this body runs, and they call feature() at once; a const would still be uninitialised then.
+// eslint-disable-next-line no-var
+var features: Feature[] | undefined;
 
 /** Add a feature's bot wiring (plugins, listeners, buttons). */
 export function feature(fn: Feature): void {
-  features.push(fn);
+  (features ??= []).push(fn);
 }
 
 /** Called by createApp once the bot exists. */
 export async function registerFeatures(app: App): Promise<void> {
-  for (const f of features) await f(app);
+  for (const f of features ?? []) await f(app);
 }
 
 // Feature modules (import for their side effects: commands + feature()).
 import "../server/command.js";
+import "./flows.js";
+import "../adapters/slack/index.js";
+import "../adapters/teams/index.js";
+import "./ops.js";

@@ -13,11 +13,21 @@ import { runMapCheck } from "./map-check.js";
 export { PROJECT_ROOT };
 
 const USAGE = `usage: aanzet <command> [options]
-  ask "<vraag>" [--json]     answer one question
-  ask --jsonl                answer questions from stdin, one JSON answer per line
-  chat [--role coach|lead]   the console channel (interactive, or piped lines)
-  map check                  validate the regulation map, flows and prompts
-  serve                      start Slack/Teams endpoints and /healthz
+  ask "<vraag>" [--json]       answer one question
+  ask --jsonl                  answer questions from stdin, one JSON answer per line
+  chat [--role coach|lead]     the console channel (interactive, or piped lines)
+  map check                    validate the regulation map, flows and prompts
+  map proposals [--export id]  coach proposals for map changes
+  flows check | export <id>    validate flows; print a decision record
+  replay <file>                feed chat history (JSONL, Slack export, WhatsApp .txt) to pattern detection
+  knelpunten [--json]          candidate and reviewed knelpunten
+  report [--out dir]           Markdown, CSV and HTML report of knelpunten
+  serve                        Slack/Teams endpoints and /healthz on one port
+  migrate --from <url> --to <url>   copy all data between stores
+  erase --user <id> | --thread <id>  remove everything about a person or case
+  export --tenant <id>         all data of one tenant as JSON
+  purge                        remove records past their retention
+  roles                        show or change roles per tenant
 common options: --store <url> --tenant <id> --team <id> --user <id>`;
 
 /** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */

@@ -8,7 +8,8 @@ import type { Clock, Log, Store } from "./ports.js";
 import { scrub } from "./privacy/index.js";
 import { pseudonymize } from "./pseudonym.js";
 import { QuestionLog, type QuestionRecord } from "./question-log.js";
-import type { Answer, Button, Reply, Turn } from "./types.js";
+import type { Answer, Button, Reply, Role, Turn } from "./types.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { MSG } from "./messages.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 
@@ -49,6 +50,10 @@ export interface BotOptions {
   retentionDays: number;
   /** Fixed "today" for date-bound rules; default: the clock's date. */
   today?: string | undefined;
+  /** Per-user and per-channel limit for Slack and Teams turns (console and replay are exempt). */
+  rateLimit?: RateLimiter | undefined;
+  /** The role from stored per-tenant settings, combined with the adapter's; never lowers it. */
+  roleOf?: ((turn: Turn) => Promise<Role>) | undefined;
 }
 
 const DEDUPE_TTL_MS = 24 * 3600 * 1000;
@@ -85,8 +90,11 @@ export class Bot {
     return this;
   }
 
-  decorate(decorator: AnswerDecorator): this {
-    this.decorators.push(decorator);
+  /** Post-process answers; `first` runs it before the others (an LLM rephrasing must come
+   * before marks that other decorators add). */
+  decorate(decorator: AnswerDecorator, opts: { first?: boolean } = {}): this {
+    if (opts.first) this.decorators.unshift(decorator);
+    else this.decorators.push(decorator);
     return this;
   }
 
@@ -122,6 +130,15 @@ export class Bot {
       log.warn({ code: "INPUT_TOO_LARGE", chars: turn.text.length }, "message too long");
       return turn.direct ? [{ text: MSG.tooLong(this.opts.maxMessageChars) }] : [];
     }
+    // Before scrubbing and the store: a flood costs a map lookup, nothing more.
+    if (this.opts.rateLimit && (turn.channel === "slack" || turn.channel === "teams")) {
+      const r = this.opts.rateLimit.take(turn);
+      if (!r.ok) {
+        log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
+        return turn.direct && r.notify ? [{ text: MSG.rateLimited, private: true }] : [];
+      }
+    }
+    if (this.opts.roleOf) turn = { ...turn, role: await this.opts.roleOf(turn).catch(() => turn.role) };
     const safe: SafeTurn = {
       ...turn,
       text: scrub(turn.text).text,
@@ -134,12 +151,22 @@ export class Bot {
       return [];
     }
     if (!turn.direct) {
-      if (safe.text.trim().length > 0) await this.logPassive(safe);
+      // Never answered; only notices routed elsewhere (a new knelpunt for the leads) come back.
+      if (safe.text.trim().length > 0) return (await this.logPassive(safe)).filter((r) => r.target !== undefined);
       return [];
     }
     const ctx: TurnContext = { bot: this, log, ask: (t, q) => this.ask(t, q) };
     for (const handler of this.handlers) {
-      const out = await handler(safe, ctx);
+      let out: Reply[] | undefined;
+      try {
+        out = await handler(safe, ctx);
+      } catch (err) {
+        // A plugin that needs the store (a flow's state) cannot work during an outage; the
+        // map still can: carry on to the answer, which then says logging is delayed.
+        if (errorCode(err) !== "STORE_UNAVAILABLE") throw err;
+        log.warn({ code: "STORE_UNAVAILABLE" }, "plugin skipped: store unavailable");
+        continue;
+      }
       if (out) return out;
     }
     if (safe.action) return [{ text: MSG.unknownButton }];
@@ -177,11 +204,12 @@ export class Bot {
     }
     decision ??= this.answerer.answer(question, { tenant: turn.tenant, today: this.today() });
     let answer = decision.answer;
-    if (answer.status === "clarify") {
+    for (const d of this.decorators) answer = await d(answer, turn);
+    // After the decorators: a clarify that a decorator settled (LLM understanding) waits for nothing.
+    if (answer.status === "clarify" && decision.answer.status === "clarify") {
       const state: PendingClarify = { question, options: decision.options.map((e) => e.id) };
       await this.store.set(clarifyKey(turn), state, 3_600_000).catch(() => undefined);
     }
-    for (const d of this.decorators) answer = await d(answer, turn);
     const rec = this.record(turn, answer);
     const stored = await this.questions.write(rec);
     const extra = await this.notify(rec);
@@ -211,11 +239,11 @@ export class Bot {
   }
 
   /** Passive listening: questions between workers feed pattern detection only. */
-  private async logPassive(turn: SafeTurn): Promise<void> {
+  private async logPassive(turn: SafeTurn): Promise<Reply[]> {
     const decision = this.answerer.answer(turn.text, { tenant: turn.tenant, today: this.today() });
     const rec = { ...this.record(turn, decision.answer), status: "passive" as const };
     await this.questions.write(rec);
-    await this.notify(rec);
+    return this.notify(rec);
   }
 
   private async notify(rec: QuestionRecord): Promise<Reply[]> {

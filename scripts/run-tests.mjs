@@ -19,13 +19,15 @@ child.on("exit", (code, signal) => {
   try {
     const r = JSON.parse(readFileSync(out, "utf8"));
     passed = r.numPassedTests ?? 0;
-    failed = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites ?? 0 ? 0 : 0);
+    // A test file that cannot even load counts as a failure, not as nothing.
+    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+    failed = (r.numFailedTests ?? 0) + brokenFiles;
     skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-    if (r.numFailedTestSuites && !r.numFailedTests) failed += r.numFailedTestSuites;
     rmSync(out, { force: true });
   } catch {
     failed = Math.max(failed, 1);
   }
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-  process.exit(code ?? (signal ? 1 : 0) || (failed > 0 ? 1 : 0));
+  const ok = code === 0 && !signal && failed === 0 && passed > 0;
+  process.exit(ok ? 0 : 1);
 });

@@ -17,7 +17,7 @@ import { feature } from "./index.js";
 const loops = new WeakMap<App, LearningLoop>();
 
 feature((app) => {
-  loops.set(app, installLearning(app.bot, { retentionDays: app.config.env.AANZET_RETENTION_DAYS }));
+  loops.set(app, installLearning(app.bot, { retentionDays: app.config.env.AANZET_RETENTION_DAYS, ...(app.llm ? { embedder: app.llm.embedder } : {}) }));
 });
 
 /** Open the app, run `fn` with its learning loop, always close. */

@@ -117,7 +117,7 @@ export class PatternDetector {
     const idx = await this.index(rec.tenant);
     let embedding: number[] | undefined;
     if (this.o.embedder) {
-      embedding = await this.o.embedder.embed(rec.text).catch((err: unknown) => {
+      embedding = await this.o.embedder.embed(rec.text, rec.tenant).catch((err: unknown) => {
         this.o.log.warn({ code: errorCode(err) }, "question embedding failed");
         return undefined;
       });

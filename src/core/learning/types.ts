@@ -10,7 +10,7 @@ export type SparseVector = Map<string, number>;
  */
 export interface QuestionEmbedder {
   /** A vector for the scrubbed text, or undefined when the service is unavailable. */
-  embed(text: string): Promise<number[] | undefined>;
+  embed(text: string, tenant?: string): Promise<number[] | undefined>;
   /** Share of the embedding cosine in the combined similarity, 0..1 (default 0.5). */
   weight?: number;
 }

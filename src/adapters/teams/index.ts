@@ -1,10 +1,6 @@
-// Public surface of the Teams adapter. Importing it registers the channel with `aanzet serve`
-// (POST /api/messages); it stays off unless MicrosoftAppId or AANZET_TEAMS_EMULATOR=1 is set.
+// Public surface of the Teams adapter (registered with `aanzet serve` by ../register.ts at
+// POST /api/messages); it stays off unless MicrosoftAppId or AANZET_TEAMS_EMULATOR=1 is set.
 // Every botbuilder import lives in this folder (bridge.ts and channel.ts only).
-import { registerAdapter } from "../../server/serve.js";
-import { createTeamsChannel } from "./channel.js";
-
-registerAdapter((app) => createTeamsChannel(app));
 
 export { createTeamsChannel, sdkLogic, turnErrorHandler, TEAMS_PATH, type TeamsChannel } from "./channel.js";
 export { createTurnHandler, type TurnIO, type WireActivity } from "./handler.js";

@@ -9,6 +9,7 @@ import { loadMap } from "./content/map-loader.js";
 import { Answerer } from "./core/answer/answerer.js";
 import { Bot } from "./core/bot.js";
 import { AanzetError } from "./core/errors.js";
+import type { LlmRuntime } from "./core/llm/index.js";
 import { formatProblem } from "./core/map/problems.js";
 import type { RegulationMap } from "./core/map/regulation-map.js";
 import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
@@ -39,6 +40,8 @@ export interface App {
   clock: Clock;
   /** Configured plus stored (per-tenant) roles. */
   roles: RoleBook;
+  /** The optional LLM (chat + embeddings); undefined when no endpoint is configured. */
+  llm?: LlmRuntime | undefined;
   close(): Promise<void>;
 }
 
@@ -108,9 +111,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const close = async () => {
     // Queued question records get one last chance before the handle goes.
     await bot.questions.flush().catch(() => 0);
+    if (bot.questions.pending > 0) log.warn({ code: "STORE_UNAVAILABLE", lost: bot.questions.pending }, "question records not written before shutdown");
     await store.close();
   };
   app = { config, log, store, map, bot, clock, roles, close };
+  if (config.llm) {
+    // Only with an endpoint configured: the openai client is not even loaded otherwise.
+    const { createLlmRuntime } = await import("./llm/index.js");
+    app.llm = createLlmRuntime(config.llm, { store, log, retentionDays: config.env.AANZET_RETENTION_DAYS, tenant: config.tenant });
+  }
   // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.
   const { registerFeatures } = await import("./features/index.js");
   await registerFeatures(app);

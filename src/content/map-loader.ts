@@ -41,7 +41,13 @@ export function readYaml(path: string, display: string, problems: ContentProblem
     }
     return undefined;
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (err) {
+    // yaml refuses alias bombs ("billion laughs") and similar only while converting.
+    problems.push({ file: display, item: "-", field: "-", message: `YAML cannot be read: ${(err as Error).message}. Remove anchors/aliases (&x, *x).`, severity: "error" });
+    return undefined;
+  }
 }
 
 /** Turn zod issues into problems for one item. */

@@ -32,6 +32,7 @@ export function questionKey(tenant: string, id: string): string {
 export class QuestionLog {
   private readonly queue: Array<{ rec: QuestionRecord; ttl: number }> = [];
   private dropped = 0;
+  private flushing: Promise<number> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -74,8 +75,14 @@ export class QuestionLog {
     this.queue.push({ rec, ttl });
   }
 
-  /** Try to write queued records; stops at the first failure. */
-  async flush(): Promise<number> {
+  /** Try to write queued records; stops at the first failure. One flush at a time: two
+   * overlapping flushes would both write the head and then drop two records for it. */
+  flush(): Promise<number> {
+    this.flushing ??= this.drain().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async drain(): Promise<number> {
     let written = 0;
     while (this.queue.length > 0) {
       const item = this.queue[0]!;

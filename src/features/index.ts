@@ -21,6 +21,7 @@ export async function registerFeatures(app: App): Promise<void> {
 // Feature modules (import for their side effects: commands + feature()).
 import "../server/command.js";
 import "./flows.js";
-import "../adapters/slack/index.js";
-import "../adapters/teams/index.js";
+import "../adapters/register.js";
 import "./ops.js";
+import "./llm.js";
+import "./learning.js";

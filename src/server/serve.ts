@@ -3,6 +3,8 @@
 import type { Server } from "node:http";
 import express, { type Express } from "express";
 import type { App } from "../app.js";
+import { startMaintenance } from "../store/maintenance.js";
+import { isAdminStore } from "../store/types.js";
 
 /** A channel that mounts routes on the shared app and may need start/stop (Socket Mode). */
 export interface ChannelAdapter {
@@ -42,6 +44,8 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
       channels: adapters.map((a) => a.name),
       map: { entries: app.map.base.length },
       questionLog: { pending: app.bot.questions.pending, dropped: app.bot.questions.droppedCount },
+      // Still "ok" with the store down: the bot answers from the map and queues the records.
+      store: isAdminStore(app.store) ? { scheme: app.store.scheme, available: app.store.available } : undefined,
     });
   });
   for (const a of adapters) await a.mount(web);
@@ -50,6 +54,14 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
   });
   // A handler that throws must never take the process down: answer 500 and log the code.
   web.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // A body the parser refused (too large, not JSON, bad encoding) is the client's error: say
+    // which, with its own 4xx status (413, 400, 415), instead of a 500.
+    const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      app.log.warn({ code: "INPUT_INVALID", status, err: err instanceof Error ? err.name : "error" }, "http request refused");
+      if (!res.headersSent) res.status(status).json({ error: status === 413 ? "request too large" : "invalid request" });
+      return;
+    }
     app.log.error({ code: "HANDLER_FAILED", err: err instanceof Error ? err.name : String(err) }, "http handler failed");
     if (!res.headersSent) res.status(500).json({ error: "internal error" });
   });
@@ -60,12 +72,21 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;
   for (const a of adapters) await a.start?.();
+  // Queued question records are written when the store is back; old data is purged daily.
+  const stopMaintenance = startMaintenance({
+    store: app.store,
+    log: app.log,
+    retention: app.config.retention,
+    purgeHours: app.config.env.AANZET_PURGE_HOURS,
+    queue: app.bot.questions,
+  });
   app.log.info({ port: actual, channels: adapters.map((a) => a.name) }, "aanzet serving");
   return {
     server,
     port: actual,
     adapters,
     close: async () => {
+      stopMaintenance();
       for (const a of adapters) await a.stop?.().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

@@ -113,7 +113,7 @@ export async function createSlackAdapter(app: App): Promise<ChannelAdapter | und
     botUserId: ids.botUserId,
     coachesChannel: app.config.env.AANZET_COACHES_CHANNEL,
     leadsChannel: app.config.env.AANZET_LEADS_CHANNEL,
-    roleOf: roleResolver(app.config, log),
+    roleOf: roleResolver(app.config, log, app.roles),
   };
   registerListeners(boltRegistrar(bolt, deps), {
     events: eventListeners(deps),

@@ -6,7 +6,7 @@ import type { Config } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Log, Store } from "../../core/ports.js";
 import type { Role } from "../../core/types.js";
-import { resolveRole } from "../../roles.js";
+import { resolveRole, type RoleBook } from "../../roles.js";
 
 export type WebClient = webApi.WebClient;
 
@@ -40,7 +40,7 @@ export function configuredGroups(config: Config, tenant: string): string[] {
 
 /** Role resolution by configured user ids and, when groups are configured, Slack user group
  * membership (usergroups.users.list, cached for five minutes per workspace and group). */
-export function roleResolver(config: Config, log: Log): SlackDeps["roleOf"] {
+export function roleResolver(config: Config, log: Log, roles?: RoleBook): SlackDeps["roleOf"] {
   const cache = new Map<string, { at: number; users: Promise<Set<string>> }>();
   const members = (client: WebClient, tenant: string, group: string): Promise<Set<string>> => {
     const key = `${tenant}:${group}`;
@@ -61,7 +61,8 @@ export function roleResolver(config: Config, log: Log): SlackDeps["roleOf"] {
     const groups = configuredGroups(config, tenant);
     const mine: string[] = [];
     for (const g of groups) if ((await members(client, tenant, g)).has(user)) mine.push(g);
-    return resolveRole(config, tenant, user, mine);
+    // Stored grants (/instellingen, `aanzet roles`) count too, not only the environment.
+    return roles ? roles.resolve(tenant, user, mine) : resolveRole(config, tenant, user, mine);
   };
 }
 

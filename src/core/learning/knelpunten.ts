@@ -235,18 +235,9 @@ export class KnelpuntenService {
 }
 
 /** The `knelpunten --json` shape of interface.md, exactly these keys in this order. */
-export function knelpuntJson(k: Knelpunt): {
-  id: string;
-  status: string;
-  title: string;
-  cases: number;
-  teams: string[];
-  firstSeen: string;
-  lastSeen: string;
-  messageIds: string[];
-  entries: string[];
-  laws: string[];
-} {
+export type KnelpuntJson = Pick<Knelpunt, "id" | "title" | "cases" | "teams" | "firstSeen" | "lastSeen" | "messageIds" | "entries" | "laws"> & { status: string };
+
+export function knelpuntJson(k: Knelpunt): KnelpuntJson {
   return {
     id: k.id,
     status: k.status,

@@ -74,10 +74,11 @@ export class Answerer {
 
   /** The index a tenant's questions use (base map plus the tenant's overlay). */
   indexFor(tenant: string | undefined): MapIndex {
-    const key = tenant ?? "";
+    // Tenants without a local overlay share the base index.
+    const key = tenant && this.map.hasOverlay(tenant) ? tenant : "";
     let idx = this.indexes.get(key);
     if (!idx) {
-      idx = new MapIndex(this.map.entriesFor(tenant));
+      idx = new MapIndex(this.map.entriesFor(key || undefined));
       this.indexes.set(key, idx);
     }
     return idx;

@@ -32,9 +32,14 @@ export class RegulationMap {
     return [...this.overlays.keys()];
   }
 
+  /** True when the tenant has local entries of its own. */
+  hasOverlay(tenant: string): boolean {
+    return (this.overlays.get(tenant)?.length ?? 0) > 0;
+  }
+
   /** All entries a tenant sees (base with its overlay applied), regardless of date. */
   entriesFor(tenant: string | undefined): MapEntry[] {
-    const key = tenant ?? "";
+    const key = tenant && this.hasOverlay(tenant) ? tenant : "";
     const cached = this.merged.get(key);
     if (cached) return cached;
     const overlay = tenant ? this.overlays.get(tenant) : undefined;

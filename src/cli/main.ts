@@ -39,6 +39,21 @@ export function registerCommand(name: string, handler: CommandHandler): void {
   extraCommands.set(name, handler);
 }
 
+/** Who speaks on the console (tenant, team, user, role) from the common options; applies --today. */
+function speaker(
+  values: { tenant?: string | undefined; team?: string | undefined; user?: string | undefined; role?: string | undefined; today?: string | undefined },
+  config: Config,
+  defaultUser: string,
+) {
+  if (values.today) config.today = values.today;
+  return {
+    tenant: values.tenant ?? config.tenant,
+    team: values.team ?? config.team,
+    user: values.user ?? defaultUser,
+    role: parseRole(values.role),
+  };
+}
+
 async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T>): Promise<T> {
   // CLI commands log to stderr; per-turn lines are debug, so the chat stays readable.
   const app = await createApp(config, { log: createLogger(config.logLevel, 2) });
@@ -65,13 +80,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     switch (command) {
       case "ask": {
         const { values, positionals } = parse(rest, {}, 'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl');
-        if (values.today) config.today = values.today;
-        const o = {
-          tenant: values.tenant ?? config.tenant,
-          team: values.team ?? config.team,
-          user: values.user ?? "cli",
-          role: parseRole(values.role),
-        };
+        const o = speaker(values, config, "cli");
         if (values.jsonl) return await withApp(config, io, (app) => runAskJsonl(app, io, o));
         const question = positionals.join(" ");
         if (!question.trim()) throw new AanzetError("USAGE", 'give a question: aanzet ask "wie betaalt een traplift?"');
@@ -79,14 +88,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       }
       case "chat": {
         const { values } = parse(rest, { thread: { type: "string" } }, "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]");
-        if (values.today) config.today = values.today;
-        const o = {
-          tenant: values.tenant ?? config.tenant,
-          team: values.team ?? config.team,
-          user: values.user ?? "console",
-          role: parseRole(values.role),
-          thread: values.thread ?? `console-${values.user ?? "console"}`,
-        };
+        const o = { ...speaker(values, config, "console"), thread: values.thread ?? `console-${values.user ?? "console"}` };
         return await withApp(config, io, (app) => runChat(app, io, o));
       }
       case "map": {

@@ -7,7 +7,7 @@ import { deliver, guarded, type Destination } from "./deliver.js";
 import { publishHome } from "./home.js";
 import { isDirectChannel, isHumanMessage, mentions, messageTurn, stripMentions, tenantOf, type SlackMessageEvent } from "./normalise.js";
 import type { BotEvent, EventArgs, EventListener } from "./registration.js";
-import { firstTime, isBotThread, isListening, keys, type AnonRecord } from "./state.js";
+import { firstTime, isBotThread, isListening, keys, rememberThread, type AnonRecord } from "./state.js";
 
 type MessageArgs = EventArgs<SlackMessageEvent>;
 
@@ -25,7 +25,13 @@ function onMention(deps: SlackDeps): EventListener {
     // In a DM the message.im listener answers; a mention there would answer twice.
     if (!event.user || isDirectChannel(event.channel)) return;
     const dest: Destination = { tenant: tenantOf(envelope, event), channel: event.channel, user: event.user, threadTs: event.thread_ts ?? event.ts };
-    await guarded(deps, client, dest, "app_mention", () => answer(deps, args, dest));
+    await guarded(deps, client, dest, "app_mention", async () => {
+      // The thread is the bot's from the mention on, not only once the answer is posted: a
+      // follow-up that arrives while the first answer is still on its way (or on another
+      // process) must not be taken for talk between colleagues.
+      await rememberThread(deps.store, dest.tenant, `${dest.channel}:${dest.threadTs}`, deps.app.clock.now());
+      return answer(deps, args, dest);
+    });
   };
 }
 

@@ -45,8 +45,13 @@ describe("bot pipeline", () => {
     expect(first.text).toMatch(/1\. .*\n2\. /);
     const [second] = await bot.handle(turn("2", { thread: "c1" }));
     expect(second?.answer?.status).toBe("answered");
-    const optionTwo = first.answer.entries.length > 0 ? first.text.split("\n")[2] : "";
-    expect(optionTwo).toBeTruthy();
+    // The same question with choice 1 in another thread names another actor: the number
+    // really picked the second option, not just any answer.
+    await bot.handle(turn("rolstoel nodig, wie betaalt?", { thread: "c2" }));
+    const [viaOne] = await bot.handle(turn("1", { thread: "c2" }));
+    expect(viaOne?.answer?.status).toBe("answered");
+    expect(second?.answer?.aanZet[0]?.actor).toBeTruthy();
+    expect(second?.answer?.aanZet[0]?.actor).not.toBe(viaOne?.answer?.aanZet[0]?.actor);
   });
 
   it("keeps answering from the map when the store is down, says logging is delayed, and catches up", async () => {

@@ -163,10 +163,6 @@ export class MapIndex {
     return this.idf.get(s) ?? 0;
   }
 
-  hasTerm(s: string): boolean {
-    return this.postings.has(s);
-  }
-
   /** Split a word into 2-3 known stems (with Dutch linking s/e/en), or undefined. */
   private splitCompound(word: string, depth: number): string[] | undefined {
     if (depth > 2 || word.length < 7) return undefined;

@@ -39,12 +39,3 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "client clienten clientje cliente klant inwoner inwoonster meneer mevrouw mevr mw dhr heer jaar jaren jr jarige oud"
   ).split(/\s+/),
 );
-
-/**
- * Stopwords that still tell us something about the question's scope: they are dropped for
- * matching but "kind"/"ouders" style words can be reinstated by entries that list them as
- * keywords. Kept separate so the answerer can test coverage on content words only.
- */
-export function contentTokens(tokens: string[]): string[] {
-  return tokens.filter((t) => !STOPWORDS.has(t) && !/^\d+$/.test(t));
-}

@@ -14,7 +14,7 @@ if (major < 22) {
 // keep the console chat clean of it (other warnings still show).
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = (warning, ...rest) => {
-  const type = typeof rest[0] === "string" ? rest[0] : rest[0]?.type ?? warning?.name;
+  const type = typeof rest[0] === "string" ? rest[0] : (rest[0]?.type ?? warning?.name);
   if (type === "ExperimentalWarning" && String(warning?.message ?? warning).includes("SQLite")) return;
   emitWarning(warning, ...rest);
 };

@@ -56,8 +56,9 @@ measure("real map", real, questions, 20);
 // has ~10x the vocabulary and postings of the real one.
 const syllables = ["ka", "lo", "me", "ri", "vo", "ste", "pan", "dor", "wi", "gel", "bru", "tem", "fal", "zo", "nie"];
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const word = () => Array.from({ length: 3 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join("");
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const word = () =>
+  Array.from({ length: 3 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join("");
 const synthetic = [];
 for (let i = 0; i < 1000; i++) {
   const base = map.base[i % map.base.length];
@@ -69,7 +70,11 @@ for (let i = 0; i < 1000; i++) {
       title: `${base.title} ${extra[0]}`,
       keywords: [...base.keywords, ...extra],
       questions: base.questions.map((q) => `${q} ${extra[1]} ${extra[2]}`),
-      aanZet: base.aanZet.map((a) => ({ ...a, actor: ACTOR_IDS[i % ACTOR_IDS.length], law: LAW_IDS[i % LAW_IDS.length] })),
+      aanZet: base.aanZet.map((a) => ({
+        ...a,
+        actor: ACTOR_IDS[i % ACTOR_IDS.length],
+        law: LAW_IDS[i % LAW_IDS.length],
+      })),
     }),
   );
 }
@@ -85,10 +90,22 @@ console.log(`peak RSS (this process): ${(process.resourceUsage().maxRSS / 1024).
 const runs = [];
 for (let i = 0; i < 5; i++) {
   const s = performance.now();
-  const r = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", join(root, "bin/aanzet.js"), "ask", "--json", "--store", "memory://", "wie betaalt een traplift?"], {
-    encoding: "utf8",
-    env: { ...process.env, LOG_LEVEL: "silent" },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--disable-warning=ExperimentalWarning",
+      join(root, "bin/aanzet.js"),
+      "ask",
+      "--json",
+      "--store",
+      "memory://",
+      "wie betaalt een traplift?",
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    },
+  );
   runs.push(performance.now() - s);
   if (r.status !== 0) {
     console.log(`cold start run failed: ${r.stderr.split("\n")[0]}`);
@@ -96,12 +113,16 @@ for (let i = 0; i < 5; i++) {
   }
 }
 runs.sort((a, b) => a - b);
-console.log(`cold start \`aanzet ask --json\`: median ${pct(runs, 50).toFixed(0)} ms, min ${runs[0].toFixed(0)} ms over ${runs.length} runs`);
+console.log(
+  `cold start \`aanzet ask --json\`: median ${pct(runs, 50).toFixed(0)} ms, min ${runs[0].toFixed(0)} ms over ${runs.length} runs`,
+);
 
 // 4. Sections contributed by other features.
 const extraDir = join(root, "scripts/bench.d");
 if (existsSync(extraDir)) {
-  for (const f of readdirSync(extraDir).filter((f) => f.endsWith(".mjs")).sort()) {
+  for (const f of readdirSync(extraDir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort()) {
     const mod = await import(join(extraDir, f));
     if (typeof mod.default === "function") await mod.default({ root, dist });
   }

@@ -21,7 +21,10 @@ const { map, problems } = loadMap(join(root, "map"), root);
 const errors = problems.filter((p) => p.severity === "error");
 if (errors.length) console.error(`warning: map has ${errors.length} errors; evaluating what loaded`);
 const answerer = new Answerer(map);
-const lines = readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const lines = readFileSync(file, "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
 
 let correct = 0;
 const byStatus = {};
@@ -36,12 +39,23 @@ for (const q of lines) {
   const key = `${want.join("|")} -> ${answer.status}`;
   byStatus[key] = (byStatus[key] ?? 0) + 1;
   if (ok) correct++;
-  else failures.push({ id: q.id, text: q.text, want: `${want.join("|")} ${q.expect.actors?.join("/") ?? ""}`, got: `${answer.status} ${primary ?? ""} ${answer.entries.map((e) => `${e.id}:${e.score}`).join(" ")} c=${answer.confidence}` });
+  else
+    failures.push({
+      id: q.id,
+      text: q.text,
+      want: `${want.join("|")} ${q.expect.actors?.join("/") ?? ""}`,
+      got: `${answer.status} ${primary ?? ""} ${answer.entries.map((e) => `${e.id}:${e.score}`).join(" ")} c=${answer.confidence}`,
+    });
 }
-const answerable = lines.filter((q) => !(Array.isArray(q.expect.status) ? q.expect.status : [q.expect.status]).includes("abstained"));
+const answerable = lines.filter(
+  (q) => !(Array.isArray(q.expect.status) ? q.expect.status : [q.expect.status]).includes("abstained"),
+);
 const wrongConfident = failures.filter((f) => f.got.startsWith("answered") && !f.want.startsWith("abstained")).length;
 console.log(`eval: ${lines.length} questions, map ${map.base.length} entries, today ${today}`);
 for (const [k, v] of Object.entries(byStatus).sort()) console.log(`  ${k}: ${v}`);
 console.log(`  answered with the wrong actor: ${wrongConfident}`);
-console.log(`top-1 accuracy: ${(correct / lines.length).toFixed(3)} (${correct}/${lines.length}); answerable: ${answerable.length}`);
-if (verbose) for (const f of failures) console.log(`  FAIL ${f.id} "${f.text}"\n       want ${f.want}\n       got  ${f.got}`);
+console.log(
+  `top-1 accuracy: ${(correct / lines.length).toFixed(3)} (${correct}/${lines.length}); answerable: ${answerable.length}`,
+);
+if (verbose)
+  for (const f of failures) console.log(`  FAIL ${f.id} "${f.text}"\n       want ${f.want}\n       got  ${f.got}`);

@@ -7,10 +7,20 @@ import { tmpdir } from "node:os";
 
 const out = join(tmpdir(), `aanzet-vitest-${process.pid}.json`);
 mkdirSync(tmpdir(), { recursive: true });
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const child = spawn("npx", args, {
   stdio: "inherit",
-  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --disable-warning=ExperimentalWarning`.trim() },
+  env: {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --disable-warning=ExperimentalWarning`.trim(),
+  },
 });
 child.on("exit", (code, signal) => {
   let passed = 0;
@@ -20,7 +30,9 @@ child.on("exit", (code, signal) => {
     const r = JSON.parse(readFileSync(out, "utf8"));
     passed = r.numPassedTests ?? 0;
     // A test file that cannot even load counts as a failure, not as nothing.
-    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+    const brokenFiles = (r.testResults ?? []).filter(
+      (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,
+    ).length;
     failed = (r.numFailedTests ?? 0) + brokenFiles;
     skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     rmSync(out, { force: true });

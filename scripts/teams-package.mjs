@@ -31,7 +31,9 @@ const out = resolve(outIdx >= 0 && args[outIdx + 1] ? args[outIdx + 1] : join(TE
 
 let appId = process.env.MicrosoftAppId?.trim();
 if (!appId) {
-  warn(`MicrosoftAppId is not set; using the placeholder ${PLACEHOLDER_ID}. Set it to your Azure Bot's app id before you upload the package.`);
+  warn(
+    `MicrosoftAppId is not set; using the placeholder ${PLACEHOLDER_ID}. Set it to your Azure Bot's app id before you upload the package.`,
+  );
   appId = PLACEHOLDER_ID;
 } else if (!GUID.test(appId)) {
   fail(`MicrosoftAppId must be a GUID (the Azure Bot's Microsoft App ID), got "${appId}"`);

@@ -60,7 +60,10 @@ export function loadValidMap(config: Config, root: string): RegulationMap {
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map(formatProblem).join("\n");
-    throw new AanzetError("MAP_INVALID", `the regulation map has ${errors.length} error(s); run \`aanzet map check\`:\n${shown}`);
+    throw new AanzetError(
+      "MAP_INVALID",
+      `the regulation map has ${errors.length} error(s); run \`aanzet map check\`:\n${shown}`,
+    );
   }
   return map;
 }
@@ -78,13 +81,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
-  const store = opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
+  const store =
+    opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
   let app: App | undefined;
   if (isAdminStore(store)) {
     // One line per transition, not per failed call: an outage must not flood the log.
     store.onAvailability((up, detail) => {
       if (up) log.info({ code: "STORE_AVAILABLE", pending: app?.bot.questions.pending }, "store available again");
-      else log.warn({ code: "STORE_UNAVAILABLE", detail }, "store unavailable; answering from the map, queueing question records");
+      else
+        log.warn(
+          { code: "STORE_UNAVAILABLE", detail },
+          "store unavailable; answering from the map, queueing question records",
+        );
     });
   }
   const roles = new RoleBook(config, store, clock);
@@ -93,7 +101,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     secret = await pseudonymSecret(config, store);
   } catch (err) {
     if (!opts.store) await store.close().catch(() => undefined);
-    throw new AanzetError("STORE_UNAVAILABLE", `cannot reach the store at ${redactUrl(config.store)}: ${(err as Error).message}`, { cause: err });
+    throw new AanzetError(
+      "STORE_UNAVAILABLE",
+      `cannot reach the store at ${redactUrl(config.store)}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const bot = new Bot({
     map,
@@ -105,20 +117,32 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     maxMessageChars: config.env.AANZET_MAX_MESSAGE_CHARS,
     retentionDays: config.env.AANZET_RETENTION_DAYS,
     today: config.today,
-    rateLimit: new RateLimiter({ userPerMinute: config.env.AANZET_RATE_USER_PER_MIN, channelPerMinute: config.env.AANZET_RATE_CHANNEL_PER_MIN }, clock),
+    rateLimit: new RateLimiter(
+      { userPerMinute: config.env.AANZET_RATE_USER_PER_MIN, channelPerMinute: config.env.AANZET_RATE_CHANNEL_PER_MIN },
+      clock,
+    ),
     roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
   });
   const close = async () => {
     // Queued question records get one last chance before the handle goes.
     await bot.questions.flush().catch(() => 0);
-    if (bot.questions.pending > 0) log.warn({ code: "STORE_UNAVAILABLE", lost: bot.questions.pending }, "question records not written before shutdown");
+    if (bot.questions.pending > 0)
+      log.warn(
+        { code: "STORE_UNAVAILABLE", lost: bot.questions.pending },
+        "question records not written before shutdown",
+      );
     await store.close();
   };
   app = { config, log, store, map, bot, clock, roles, close };
   if (config.llm) {
     // Only with an endpoint configured: the openai client is not even loaded otherwise.
     const { createLlmRuntime } = await import("./llm/index.js");
-    app.llm = createLlmRuntime(config.llm, { store, log, retentionDays: config.env.AANZET_RETENTION_DAYS, tenant: config.tenant });
+    app.llm = createLlmRuntime(config.llm, {
+      store,
+      log,
+      retentionDays: config.env.AANZET_RETENTION_DAYS,
+      tenant: config.tenant,
+    });
   }
   // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.
   const { registerFeatures } = await import("./features/index.js");

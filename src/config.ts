@@ -11,7 +11,14 @@ const flag = z
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 const EnvSchema = z.object({
   AANZET_STORE: z.string().default("sqlite://data/aanzet.sqlite"),
@@ -57,7 +64,10 @@ const EnvSchema = z.object({
   AANZET_TEAMS_EMULATOR: flag,
   AANZET_TEAMS_LEADS_CONVERSATION: z.string().optional(),
   AANZET_TEAMS_COACHES_CONVERSATION: z.string().optional(),
-  AANZET_TEAMS_SERVICE_URL: z.string().url("AANZET_TEAMS_SERVICE_URL must be a URL").default("https://smba.trafficmanager.net/teams/"),
+  AANZET_TEAMS_SERVICE_URL: z
+    .string()
+    .url("AANZET_TEAMS_SERVICE_URL must be a URL")
+    .default("https://smba.trafficmanager.net/teams/"),
   AANZET_TEAMS_TYPING_MS: z.coerce.number().int().min(0).default(2000),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL").optional(),
@@ -77,10 +87,16 @@ export interface Retention {
 /** Parse AANZET_RETENTION ("audit=730,flow=90"); throws naming the bad part. */
 export function parseRetention(raw: string | undefined, defaultDays: number): Retention {
   const perKind: Record<string, number> = {};
-  for (const part of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z0-9_-]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
     if (!m || Number(m[2]) <= 0) {
-      throw new AanzetError("CONFIG_INVALID", `invalid environment: AANZET_RETENTION: "${part}" is not <kind>=<days> (days > 0), e.g. "audit=730,flow=90"`);
+      throw new AanzetError(
+        "CONFIG_INVALID",
+        `invalid environment: AANZET_RETENTION: "${part}" is not <kind>=<days> (days > 0), e.g. "audit=730,flow=90"`,
+      );
     }
     perKind[m[1]!] = Number(m[2]);
   }
@@ -97,7 +113,14 @@ export interface Config {
   /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
   today?: string | undefined;
   retention: Retention;
-  slack?: { botToken: string; signingSecret?: string | undefined; appToken?: string | undefined; apiUrl?: string | undefined; botUserId?: string | undefined; botId?: string | undefined };
+  slack?: {
+    botToken: string;
+    signingSecret?: string | undefined;
+    appToken?: string | undefined;
+    apiUrl?: string | undefined;
+    botUserId?: string | undefined;
+    botId?: string | undefined;
+  };
   teams?: {
     appId?: string | undefined;
     appPassword?: string | undefined;
@@ -111,7 +134,13 @@ export interface Config {
     /** Work taking longer than this gets a typing indicator and a proactive answer. */
     typingAfterMs: number;
   };
-  llm?: { apiKey?: string | undefined; baseUrl?: string | undefined; model: string; embedModel: string; budgetMs: number };
+  llm?: {
+    apiKey?: string | undefined;
+    baseUrl?: string | undefined;
+    model: string;
+    embedModel: string;
+    budgetMs: number;
+  };
 }
 
 /** A Teams conversation the bot posts to proactively (leads channel, coaches chat). */
@@ -128,7 +157,11 @@ const TeamsRefSchema = z.object({
 
 /** A conversation reference as JSON (`{"conversation":{"id":..},"serviceUrl":..}`, as botbuilder
  * stores it), or a bare conversation id that uses AANZET_TEAMS_SERVICE_URL. */
-function teamsConversation(name: string, raw: string | undefined, serviceUrl: string): TeamsConversationRef | undefined {
+function teamsConversation(
+  name: string,
+  raw: string | undefined,
+  serviceUrl: string,
+): TeamsConversationRef | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
   if (!value.startsWith("{")) return { conversationId: value, serviceUrl };
@@ -136,14 +169,21 @@ function teamsConversation(name: string, raw: string | undefined, serviceUrl: st
   try {
     parsed = JSON.parse(value);
   } catch {
-    throw new AanzetError("CONFIG_INVALID", `invalid environment: ${name}: not valid JSON; give a conversation id or a conversation reference`);
+    throw new AanzetError(
+      "CONFIG_INVALID",
+      `invalid environment: ${name}: not valid JSON; give a conversation id or a conversation reference`,
+    );
   }
   const ref = TeamsRefSchema.safeParse(parsed);
   if (!ref.success) {
     const msg = ref.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new AanzetError("CONFIG_INVALID", `invalid environment: ${name}: ${msg}`);
   }
-  return { conversationId: ref.data.conversation.id, serviceUrl: ref.data.serviceUrl, tenantId: ref.data.conversation.tenantId };
+  return {
+    conversationId: ref.data.conversation.id,
+    serviceUrl: ref.data.serviceUrl,
+    tenantId: ref.data.conversation.tenantId,
+  };
 }
 
 /** Parse the environment; throws an AanzetError naming the bad variable. */
@@ -181,8 +221,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
       appType: env.MicrosoftAppType,
       appTenantId: env.MicrosoftAppTenantId,
       emulator: env.AANZET_TEAMS_EMULATOR,
-      leads: teamsConversation("AANZET_TEAMS_LEADS_CONVERSATION", env.AANZET_TEAMS_LEADS_CONVERSATION, env.AANZET_TEAMS_SERVICE_URL),
-      coaches: teamsConversation("AANZET_TEAMS_COACHES_CONVERSATION", env.AANZET_TEAMS_COACHES_CONVERSATION, env.AANZET_TEAMS_SERVICE_URL),
+      leads: teamsConversation(
+        "AANZET_TEAMS_LEADS_CONVERSATION",
+        env.AANZET_TEAMS_LEADS_CONVERSATION,
+        env.AANZET_TEAMS_SERVICE_URL,
+      ),
+      coaches: teamsConversation(
+        "AANZET_TEAMS_COACHES_CONVERSATION",
+        env.AANZET_TEAMS_COACHES_CONVERSATION,
+        env.AANZET_TEAMS_SERVICE_URL,
+      ),
       typingAfterMs: env.AANZET_TEAMS_TYPING_MS,
     };
   }

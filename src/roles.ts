@@ -37,7 +37,11 @@ export interface TenantRoles {
 }
 
 export type GrantableRole = "coach" | "lead" | "admin";
-const LIST: Record<GrantableRole, keyof Pick<TenantRoles, "coaches" | "leads" | "admins">> = { coach: "coaches", lead: "leads", admin: "admins" };
+const LIST: Record<GrantableRole, keyof Pick<TenantRoles, "coaches" | "leads" | "admins">> = {
+  coach: "coaches",
+  lead: "leads",
+  admin: "admins",
+};
 const RANK: Record<Role, number> = { worker: 0, coach: 1, lead: 2, admin: 3 };
 
 export function rolesKey(tenant: string): string {
@@ -107,7 +111,8 @@ export class RoleBook {
    * is an admin and write the audit event. */
   async change(tenant: string, role: GrantableRole, id: string, op: "add" | "remove"): Promise<TenantRoles> {
     const value = id.trim();
-    if (!/^[A-Za-z0-9:._@-]{1,128}$/.test(value)) throw new AanzetError("INPUT_INVALID", `not a user or group id: ${JSON.stringify(value.slice(0, 40))}`);
+    if (!/^[A-Za-z0-9:._@-]{1,128}$/.test(value))
+      throw new AanzetError("INPUT_INVALID", `not a user or group id: ${JSON.stringify(value.slice(0, 40))}`);
     this.cache.delete(tenant);
     const current = await this.stored(tenant);
     const list = new Set(current[LIST[role]]);

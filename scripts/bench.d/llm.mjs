@@ -31,11 +31,32 @@ export default async function llmBench({ root, dist }) {
     .split("\n")
     .map((l) => JSON.parse(l).text);
   const fake = await startFakeOpenAi();
-  const base = { AANZET_STORE: "memory://", AANZET_TODAY: "2026-11-22", AANZET_PSEUDONYM_SECRET: "bench-secret-0123456789", LOG_LEVEL: "silent" };
-  const llmEnv = (budget) => ({ ...base, OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: "bench", AANZET_LLM_BUDGET_MS: String(budget) });
-  const open = async (env, lines) => createApp(loadConfig(env), { log: captureLog(lines), store: await openStore("memory://") });
+  const base = {
+    AANZET_STORE: "memory://",
+    AANZET_TODAY: "2026-11-22",
+    AANZET_PSEUDONYM_SECRET: "bench-secret-0123456789",
+    LOG_LEVEL: "silent",
+  };
+  const llmEnv = (budget) => ({
+    ...base,
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: "bench",
+    AANZET_LLM_BUDGET_MS: String(budget),
+  });
+  const open = async (env, lines) =>
+    createApp(loadConfig(env), { log: captureLog(lines), store: await openStore("memory://") });
   let n = 0;
-  const turn = (text) => ({ id: `b${++n}`, channel: "console", tenant: "t1", team: "bench", thread: `b${n}`, user: "U1", role: "worker", text, direct: true });
+  const turn = (text) => ({
+    id: `b${++n}`,
+    channel: "console",
+    tenant: "t1",
+    team: "bench",
+    thread: `b${n}`,
+    user: "U1",
+    role: "worker",
+    text,
+    direct: true,
+  });
   const time = async (app, text) => {
     const t0 = performance.now();
     await app.bot.handle(turn(text));
@@ -69,7 +90,9 @@ export default async function llmBench({ root, dist }) {
       `llm (loopback fake): ${questions.length} questions, ${usage.length} used the LLM (${phrased} phrased, ${rewritten} rewritten, ${failed.length} fell back), ` +
         `mean ${mean("calls").toFixed(2)} calls, ${mean("promptTokens").toFixed(0)} prompt + ${mean("completionTokens").toFixed(0)} completion tokens per answer`,
     );
-    console.log(`llm added latency (fake answers at once): p50 ${pct(added, 50).toFixed(1)} ms, p99 ${pct(added, 99).toFixed(1)} ms`);
+    console.log(
+      `llm added latency (fake answers at once): p50 ${pct(added, 50).toFixed(1)} ms, p99 ${pct(added, 99).toFixed(1)} ms`,
+    );
   } finally {
     await withLlm.close();
   }
@@ -88,7 +111,9 @@ export default async function llmBench({ root, dist }) {
       added.push(Math.max(0, b - a));
     }
     added.sort((x, y) => x - y);
-    console.log(`llm added latency with a hanging endpoint (budget ${budget} ms): p50 ${pct(added, 50).toFixed(0)} ms, p99 ${pct(added, 99).toFixed(0)} ms, max ${added.at(-1).toFixed(0)} ms`);
+    console.log(
+      `llm added latency with a hanging endpoint (budget ${budget} ms): p50 ${pct(added, 50).toFixed(0)} ms, p99 ${pct(added, 99).toFixed(0)} ms, max ${added.at(-1).toFixed(0)} ms`,
+    );
   } finally {
     await slow.close();
     await plain.close();

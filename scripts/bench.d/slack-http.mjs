@@ -11,7 +11,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BOT_ID, BOT_USER, QUESTIONS, deliver, eventBody, percentile, pool, settle, startFakeSlack, startServe } from "./lib/slack-load.mjs";
+import {
+  BOT_ID,
+  BOT_USER,
+  QUESTIONS,
+  deliver,
+  eventBody,
+  percentile,
+  pool,
+  settle,
+  startFakeSlack,
+  startServe,
+} from "./lib/slack-load.mjs";
 
 const SECRET = "bench-signing-secret-0123456789";
 const SATURATION_EVENTS = 2000;
@@ -22,7 +33,14 @@ let seq = 0;
 function nextEvent(tenant) {
   const n = ++seq;
   const ts = `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, "0")}`;
-  const event = { type: "app_mention", user: `UB${n % 50}`, text: `<@${BOT_USER}> ${QUESTIONS[n % QUESTIONS.length]}`, ts, channel: `C0BENCH${n % 8}`, channel_type: "channel" };
+  const event = {
+    type: "app_mention",
+    user: `UB${n % 50}`,
+    text: `<@${BOT_USER}> ${QUESTIONS[n % QUESTIONS.length]}`,
+    ts,
+    channel: `C0BENCH${n % 8}`,
+    channel_type: "channel",
+  };
   return eventBody({ team: tenant, eventId: `EvBench${n}`, event });
 }
 
@@ -34,16 +52,30 @@ async function run(label, procs, fake) {
   const tenant = "T0BENCH";
   // Warm-up: index build, JIT, connections.
   const base = fake.posts.length;
-  await pool(Array.from({ length: 100 }, (_, i) => () => deliver(procs[i % procs.length].url, nextEvent(tenant), SECRET)), 16);
-  await settle(() => fake.posts.length, () => fake.posts.length - base >= 100, { quietMs: 1000, timeoutMs: 20_000 });
+  await pool(
+    Array.from({ length: 100 }, (_, i) => () => deliver(procs[i % procs.length].url, nextEvent(tenant), SECRET)),
+    16,
+  );
+  await settle(
+    () => fake.posts.length,
+    () => fake.posts.length - base >= 100,
+    { quietMs: 1000, timeoutMs: 20_000 },
+  );
 
   const start = fake.posts.length;
   const t0 = performance.now();
   const acks = await pool(
-    Array.from({ length: SATURATION_EVENTS }, (_, i) => () => deliver(procs[i % procs.length].url, nextEvent(tenant), SECRET)),
+    Array.from(
+      { length: SATURATION_EVENTS },
+      (_, i) => () => deliver(procs[i % procs.length].url, nextEvent(tenant), SECRET),
+    ),
     32,
   );
-  await settle(() => fake.posts.length, () => fake.posts.length - start >= SATURATION_EVENTS, { quietMs: 3000, timeoutMs: 120_000 });
+  await settle(
+    () => fake.posts.length,
+    () => fake.posts.length - start >= SATURATION_EVENTS,
+    { quietMs: 3000, timeoutMs: 120_000 },
+  );
   const secs = (performance.now() - t0) / 1000;
   const answered = fake.posts.length - start;
   const ms = acks.map((a) => a.ms).sort((a, b) => a - b);
@@ -65,9 +97,15 @@ async function run(label, procs, fake) {
   }
   await Promise.all(inflight);
   // Answers follow the acks: let them land before the next run counts its own.
-  await settle(() => fake.posts.length, () => false, { quietMs: 1000, timeoutMs: 20_000 });
+  await settle(
+    () => fake.posts.length,
+    () => false,
+    { quietMs: 1000, timeoutMs: 20_000 },
+  );
   paced.sort((a, b) => a - b);
-  console.log(`slack http, ${label}, paced ${PACED_RATE} events/s for ${PACED_SECONDS} s: ack p50 ${fmt(percentile(paced, 50))}, p99 ${fmt(percentile(paced, 99))}, max ${fmt(paced[paced.length - 1])}`);
+  console.log(
+    `slack http, ${label}, paced ${PACED_RATE} events/s for ${PACED_SECONDS} s: ack p50 ${fmt(percentile(paced, 50))}, p99 ${fmt(percentile(paced, 99))}, max ${fmt(paced[paced.length - 1])}`,
+  );
 }
 
 function env(store, apiUrl) {
@@ -100,7 +138,11 @@ async function redis() {
   if (process.env.AANZET_BENCH_REDIS) return { url: process.env.AANZET_BENCH_REDIS, stop: async () => {} };
   if (spawnSync("redis-server", ["--version"]).status !== 0) return undefined;
   const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  );
   await new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error("redis-server did not start")), 5000);
     child.stdout.on("data", (d) => /Ready to accept/i.test(String(d)) && (clearTimeout(t), resolve()));
@@ -112,7 +154,11 @@ export default async function slackHttp({ root }) {
   const tmp = mkdtempSync(join(tmpdir(), "aanzet-bench-slack-"));
   const fake = await startFakeSlack();
   try {
-    const one = await startServe({ root, env: env(`sqlite://${join(tmp, "bench.sqlite")}`, fake.apiUrl), name: "sqlite" });
+    const one = await startServe({
+      root,
+      env: env(`sqlite://${join(tmp, "bench.sqlite")}`, fake.apiUrl),
+      name: "sqlite",
+    });
     try {
       await run("1 process, SQLite", [one], fake);
     } finally {
@@ -124,7 +170,10 @@ export default async function slackHttp({ root }) {
       return;
     }
     try {
-      const procs = await Promise.all([startServe({ root, env: env(r.url, fake.apiUrl), name: "A" }), startServe({ root, env: env(r.url, fake.apiUrl), name: "B" })]);
+      const procs = await Promise.all([
+        startServe({ root, env: env(r.url, fake.apiUrl), name: "A" }),
+        startServe({ root, env: env(r.url, fake.apiUrl), name: "B" }),
+      ]);
       try {
         await run("2 processes, shared Redis", procs, fake);
       } finally {

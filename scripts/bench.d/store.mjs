@@ -12,9 +12,11 @@ async function rate(label, n, fn, parallel) {
   const t0 = performance.now();
   if (parallel) {
     let next = 0;
-    await Promise.all(Array.from({ length: 32 }, async () => {
-      while (next < n) await fn(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < n) await fn(next++);
+      }),
+    );
   } else {
     for (let i = 0; i < n; i++) await fn(i);
   }
@@ -31,7 +33,12 @@ export default async function storeBench({ dist }) {
     for (const [name, url] of targets) {
       const store = await openStore(url);
       const kind = `bench${process.pid}`;
-      const rec = { id: "x", text: "een vraag van gemiddelde lengte over wie de traplift betaalt", entries: ["traplift"], at: new Date().toISOString() };
+      const rec = {
+        id: "x",
+        text: "een vraag van gemiddelde lengte over wie de traplift betaalt",
+        entries: ["traplift"],
+        at: new Date().toISOString(),
+      };
       try {
         const parts = [
           await rate("set", N, (i) => store.set(`${kind}:t:${i}`, rec, 60_000), false),

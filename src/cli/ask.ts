@@ -77,7 +77,7 @@ export async function runAskJsonl(app: App, io: CliIO, o: AskOptions): Promise<n
     if (text.startsWith("{")) {
       try {
         const obj = JSON.parse(text) as Record<string, unknown>;
-        if (typeof obj.text !== "string") throw new Error("missing string field \"text\"");
+        if (typeof obj.text !== "string") throw new Error('missing string field "text"');
         question = obj.text;
         opts = {
           ...o,
@@ -93,7 +93,11 @@ export async function runAskJsonl(app: App, io: CliIO, o: AskOptions): Promise<n
     }
     const replies = await app.bot.handle(turnFor(question, opts, id ? { id } : {}));
     const reply = firstAnswer(replies);
-    io.out(JSON.stringify(reply?.answer ? answerJson(reply.answer) : { line, status: "error", error: reply?.text ?? "no answer" }));
+    io.out(
+      JSON.stringify(
+        reply?.answer ? answerJson(reply.answer) : { line, status: "error", error: reply?.text ?? "no answer" },
+      ),
+    );
   }
   return failures > 0 && failures === line ? 1 : 0;
 }

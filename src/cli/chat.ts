@@ -12,12 +12,16 @@ export interface ChatOptions extends AskOptions {
   thread: string;
 }
 
-const WELCOME =
-  "aanzet: stel je vraag over wie aan zet is. Typ /help voor uitleg, of stop met Ctrl+D.";
+const WELCOME = "aanzet: stel je vraag over wie aan zet is. Typ /help voor uitleg, of stop met Ctrl+D.";
 
 export async function runChat(app: App, io: CliIO, o: ChatOptions): Promise<number> {
   const interactive = io.isTTY;
-  const rl = createInterface({ input: io.stdin, output: interactive ? process.stdout : undefined, terminal: interactive, crlfDelay: Infinity });
+  const rl = createInterface({
+    input: io.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   if (interactive) {
     io.out(WELCOME);
     rl.setPrompt("> ");
@@ -43,7 +47,9 @@ export async function runChat(app: App, io: CliIO, o: ChatOptions): Promise<numb
       role: o.role,
       text: button ? "" : text,
       direct: true,
-      ...(button ? { action: { id: button.action, ...(button.value !== undefined ? { value: button.value } : {}) } } : {}),
+      ...(button
+        ? { action: { id: button.action, ...(button.value !== undefined ? { value: button.value } : {}) } }
+        : {}),
     };
     const replies = await app.bot.handle(turn);
     buttons = replies.flatMap((r) => r.buttons ?? []);

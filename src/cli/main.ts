@@ -31,7 +31,12 @@ const USAGE = `usage: aanzet <command> [options]
 common options: --store <url> --tenant <id> --team <id> --user <id>`;
 
 /** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */
-export type CommandHandler = (ctx: { args: string[]; io: CliIO; config: Config; open: () => Promise<App> }) => Promise<number>;
+export type CommandHandler = (ctx: {
+  args: string[];
+  io: CliIO;
+  config: Config;
+  open: () => Promise<App>;
+}) => Promise<number>;
 const extraCommands = new Map<string, CommandHandler>();
 
 /** Register a CLI command implemented outside this file. */
@@ -41,7 +46,13 @@ export function registerCommand(name: string, handler: CommandHandler): void {
 
 /** Who speaks on the console (tenant, team, user, role) from the common options; applies --today. */
 function speaker(
-  values: { tenant?: string | undefined; team?: string | undefined; user?: string | undefined; role?: string | undefined; today?: string | undefined },
+  values: {
+    tenant?: string | undefined;
+    team?: string | undefined;
+    user?: string | undefined;
+    role?: string | undefined;
+    today?: string | undefined;
+  },
   config: Config,
   defaultUser: string,
 ) {
@@ -87,8 +98,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await withApp(config, io, (app) => runAsk(app, io, question, o, !!values.json));
       }
       case "chat": {
-        const { values } = parse(rest, { thread: { type: "string" } }, "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]");
-        const o = { ...speaker(values, config, "console"), thread: values.thread ?? `console-${values.user ?? "console"}` };
+        const { values } = parse(
+          rest,
+          { thread: { type: "string" } },
+          "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]",
+        );
+        const o = {
+          ...speaker(values, config, "console"),
+          thread: values.thread ?? `console-${values.user ?? "console"}`,
+        };
         return await withApp(config, io, (app) => runChat(app, io, o));
       }
       case "map": {
@@ -107,7 +125,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       default: {
         const handler = extraCommands.get(command);
         if (handler) {
-          return await handler({ args: rest, io, config, open: () => createApp(config, { log: createLogger(config.logLevel, 2) }) });
+          return await handler({
+            args: rest,
+            io,
+            config,
+            open: () => createApp(config, { log: createLogger(config.logLevel, 2) }),
+          });
         }
         throw new AanzetError("USAGE", `unknown command "${command}"\n${USAGE}`);
       }

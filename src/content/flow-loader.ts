@@ -30,21 +30,41 @@ export function loadFlows(flowsDir: string, root = join(flowsDir, "..")): FlowLo
   const problems: ContentProblem[] = [];
   const dirShown = display(root, flowsDir);
   if (!existsSync(flowsDir)) {
-    problems.push({ file: dirShown, item: "-", field: "-", message: "flows directory not found (set AANZET_FLOWS_DIR or add flows/)", severity: "error" });
+    problems.push({
+      file: dirShown,
+      item: "-",
+      field: "-",
+      message: "flows directory not found (set AANZET_FLOWS_DIR or add flows/)",
+      severity: "error",
+    });
     return { flows: [], messages: new Messages({}), problems, files: 0 };
   }
-  const names = readdirSync(flowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const names = readdirSync(flowsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const cataloguePath = join(flowsDir, CATALOGUE_FILE);
   const catalogueShown = display(root, cataloguePath);
   let messages = new Messages({});
   if (!existsSync(cataloguePath)) {
-    problems.push({ file: catalogueShown, item: "-", field: "-", message: "the message catalogue is missing: all flow wording lives in this file", severity: "error" });
+    problems.push({
+      file: catalogueShown,
+      item: "-",
+      field: "-",
+      message: "the message catalogue is missing: all flow wording lives in this file",
+      severity: "error",
+    });
   } else {
     const data = readYaml(cataloguePath, catalogueShown, problems);
     if (data !== undefined) {
       const { entries, bad } = flattenCatalogue(data);
       for (const key of bad) {
-        problems.push({ file: catalogueShown, item: "-", field: key, message: "a message must be text (use a YAML string, `|` for several lines)", severity: "error" });
+        problems.push({
+          file: catalogueShown,
+          item: "-",
+          field: key,
+          message: "a message must be text (use a YAML string, `|` for several lines)",
+          severity: "error",
+        });
       }
       messages = new Messages(entries);
     }
@@ -73,7 +93,10 @@ export function loadValidFlows(flowsDir: string, root?: string): FlowLoadResult 
   const errors = result.problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map(formatProblem).join("\n");
-    throw new AanzetError("FLOW_INVALID", `the flows have ${errors.length} error(s); run \`aanzet flows check\`:\n${shown}`);
+    throw new AanzetError(
+      "FLOW_INVALID",
+      `the flows have ${errors.length} error(s); run \`aanzet flows check\`:\n${shown}`,
+    );
   }
   return result;
 }

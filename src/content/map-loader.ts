@@ -23,7 +23,13 @@ export function readYaml(path: string, display: string, problems: ContentProblem
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    problems.push({ file: display, item: "-", field: "-", message: `cannot read file: ${(err as Error).message}`, severity: "error" });
+    problems.push({
+      file: display,
+      item: "-",
+      field: "-",
+      message: `cannot read file: ${(err as Error).message}`,
+      severity: "error",
+    });
     return undefined;
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -45,7 +51,13 @@ export function readYaml(path: string, display: string, problems: ContentProblem
     return doc.toJS();
   } catch (err) {
     // yaml refuses alias bombs ("billion laughs") and similar only while converting.
-    problems.push({ file: display, item: "-", field: "-", message: `YAML cannot be read: ${(err as Error).message}. Remove anchors/aliases (&x, *x).`, severity: "error" });
+    problems.push({
+      file: display,
+      item: "-",
+      field: "-",
+      message: `YAML cannot be read: ${(err as Error).message}. Remove anchors/aliases (&x, *x).`,
+      severity: "error",
+    });
     return undefined;
   }
 }
@@ -69,7 +81,13 @@ function yamlFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function loadEntryFiles(files: string[], root: string, problems: ContentProblem[], origin?: Map<string, string>, prefix = ""): MapEntry[] {
+function loadEntryFiles(
+  files: string[],
+  root: string,
+  problems: ContentProblem[],
+  origin?: Map<string, string>,
+  prefix = "",
+): MapEntry[] {
   const entries: MapEntry[] = [];
   const seen = new Map<string, string>();
   for (const path of files) {
@@ -82,7 +100,8 @@ function loadEntryFiles(files: string[], root: string, problems: ContentProblem[
       continue;
     }
     file.data.entries.forEach((raw, index) => {
-      const rawId = typeof raw === "object" && raw && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+      const rawId =
+        typeof raw === "object" && raw && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
       const parsed = EntrySchema.safeParse(raw);
       if (!parsed.success) {
         problems.push(...zodProblems(parsed.error, display, rawId));
@@ -122,16 +141,32 @@ function loadLaws(path: string, root: string, problems: ContentProblem[]): LawIn
 }
 
 /** Review-date warnings: entries whose reviewBy (default reviewedOn + 1 year) has passed. */
-export function reviewWarnings(entries: MapEntry[], today: string, fileOf: (id: string) => string = () => "map"): ContentProblem[] {
+export function reviewWarnings(
+  entries: MapEntry[],
+  today: string,
+  fileOf: (id: string) => string = () => "map",
+): ContentProblem[] {
   const out: ContentProblem[] = [];
   for (const e of entries) {
     const file = fileOf(e.id);
     const due = e.reviewBy ?? addYears(e.reviewedOn, 1);
     if (due < today) {
-      out.push({ file, item: e.id, field: "reviewedOn", message: `review is overdue (was due ${due}): check the entry against current law and update reviewedOn`, severity: "warning" });
+      out.push({
+        file,
+        item: e.id,
+        field: "reviewedOn",
+        message: `review is overdue (was due ${due}): check the entry against current law and update reviewedOn`,
+        severity: "warning",
+      });
     }
     if (e.reviewedOn > today) {
-      out.push({ file, item: e.id, field: "reviewedOn", message: `reviewedOn ${e.reviewedOn} lies in the future`, severity: "error" });
+      out.push({
+        file,
+        item: e.id,
+        field: "reviewedOn",
+        message: `reviewedOn ${e.reviewedOn} lies in the future`,
+        severity: "error",
+      });
     }
   }
   return out;
@@ -147,7 +182,13 @@ export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResul
   const problems: ContentProblem[] = [];
   const baseFiles = yamlFiles(join(mapDir, "entries"));
   if (baseFiles.length === 0) {
-    problems.push({ file: relative(root, mapDir) || mapDir, item: "-", field: "-", message: "no map files found in entries/", severity: "error" });
+    problems.push({
+      file: relative(root, mapDir) || mapDir,
+      item: "-",
+      field: "-",
+      message: "no map files found in entries/",
+      severity: "error",
+    });
   }
   const origin = new Map<string, string>();
   const entries = loadEntryFiles(baseFiles, root, problems, origin);

@@ -7,7 +7,13 @@ import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { AanzetError } from "../core/errors.js";
-import { PROMPT_NAMES, checkTemplate, type PromptName, type PromptSet, type PromptTemplate } from "../core/llm/prompts.js";
+import {
+  PROMPT_NAMES,
+  checkTemplate,
+  type PromptName,
+  type PromptSet,
+  type PromptTemplate,
+} from "../core/llm/prompts.js";
 import { formatProblem, type ContentProblem } from "../core/map/problems.js";
 import { zodProblems } from "./map-loader.js";
 
@@ -40,7 +46,12 @@ function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine:
   return { yaml: m[1]!, body: text.slice(m[0].length), bodyLine: m[0].split("\n").length };
 }
 
-function loadOne(path: string, shown: string, name: PromptName, problems: ContentProblem[]): PromptTemplate | undefined {
+function loadOne(
+  path: string,
+  shown: string,
+  name: PromptName,
+  problems: ContentProblem[],
+): PromptTemplate | undefined {
   const err = (field: string, message: string): void => {
     problems.push({ file: shown, item: name, field, message, severity: "error" });
   };
@@ -53,14 +64,20 @@ function loadOne(path: string, shown: string, name: PromptName, problems: Conten
   }
   const parts = splitFrontMatter(text);
   if (!parts) {
-    err("-", "the file must start with front matter: a line `---`, `description:` and `variables:`, and a closing `---`");
+    err(
+      "-",
+      "the file must start with front matter: a line `---`, `description:` and `variables:`, and a closing `---`",
+    );
     return undefined;
   }
   const doc = parseDocument(parts.yaml, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = e.linePos?.[0];
-      err("-", `YAML syntax error in the front matter${pos ? ` (line ${pos.line + 1})` : ""}: ${e.message.split("\n")[0]}`);
+      err(
+        "-",
+        `YAML syntax error in the front matter${pos ? ` (line ${pos.line + 1})` : ""}: ${e.message.split("\n")[0]}`,
+      );
     }
     return undefined;
   }
@@ -85,7 +102,13 @@ export function loadPrompts(dir: string, root = join(dir, "..")): PromptLoadResu
   const problems: ContentProblem[] = [];
   const dirShown = display(root, dir);
   if (!existsSync(dir)) {
-    problems.push({ file: dirShown, item: "-", field: "-", message: "prompts directory not found (set AANZET_PROMPTS_DIR or add prompts/)", severity: "error" });
+    problems.push({
+      file: dirShown,
+      item: "-",
+      field: "-",
+      message: "prompts directory not found (set AANZET_PROMPTS_DIR or add prompts/)",
+      severity: "error",
+    });
     return { problems, files: 0 };
   }
   const present = readdirSync(dir).filter((f) => f.endsWith(".md") && f.toLowerCase() !== "readme.md");
@@ -94,7 +117,13 @@ export function loadPrompts(dir: string, root = join(dir, "..")): PromptLoadResu
     const path = join(dir, `${name}.md`);
     const shown = display(root, path);
     if (!existsSync(path)) {
-      problems.push({ file: shown, item: name, field: "-", message: `missing prompt file: the bot needs ${name}.md for this task`, severity: "error" });
+      problems.push({
+        file: shown,
+        item: name,
+        field: "-",
+        message: `missing prompt file: the bot needs ${name}.md for this task`,
+        severity: "error",
+      });
       continue;
     }
     const t = loadOne(path, shown, name, problems);
@@ -102,7 +131,13 @@ export function loadPrompts(dir: string, root = join(dir, "..")): PromptLoadResu
   }
   for (const f of present) {
     if (!(PROMPT_NAMES as string[]).includes(f.replace(/\.md$/, ""))) {
-      problems.push({ file: display(root, join(dir, f)), item: "-", field: "-", message: `not a prompt the bot uses (${PROMPT_NAMES.join(", ")}); rename or remove it`, severity: "warning" });
+      problems.push({
+        file: display(root, join(dir, f)),
+        item: "-",
+        field: "-",
+        message: `not a prompt the bot uses (${PROMPT_NAMES.join(", ")}); rename or remove it`,
+        severity: "warning",
+      });
     }
   }
   const complete = PROMPT_NAMES.every((n) => loaded[n]) && !problems.some((p) => p.severity === "error");
@@ -115,7 +150,10 @@ export function loadValidPrompts(dir: string, root?: string): PromptSet {
   const errors = result.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !result.prompts) {
     const shown = errors.slice(0, 5).map(formatProblem).join("\n");
-    throw new AanzetError("PROMPT_INVALID", `the prompts have ${errors.length} error(s); run \`aanzet map check\`:\n${shown}`);
+    throw new AanzetError(
+      "PROMPT_INVALID",
+      `the prompts have ${errors.length} error(s); run \`aanzet map check\`:\n${shown}`,
+    );
   }
   return result.prompts;
 }

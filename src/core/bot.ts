@@ -220,7 +220,8 @@ export class Bot {
   }
 
   private record(turn: SafeTurn, answer: Answer): QuestionRecord {
-    const entries = answer.status === "answered" ? answer.entries.slice(0, 1).map((e) => e.id) : answer.entries.map((e) => e.id);
+    const entries =
+      answer.status === "answered" ? answer.entries.slice(0, 1).map((e) => e.id) : answer.entries.map((e) => e.id);
     return {
       id: `${turn.channel}:${turn.id || turn.at.getTime()}`,
       messageId: turn.id,

@@ -17,7 +17,12 @@ export function clarifyKey(turn: { tenant: string; thread: string }): string {
  * detail ("voor altijd") is added to the first question and matched among the options.
  * Anything else is a new question (undefined).
  */
-export function resolveClarify(bot: Bot, pending: PendingClarify, reply: string, tenant: string): AnswerDecision | undefined {
+export function resolveClarify(
+  bot: Bot,
+  pending: PendingClarify,
+  reply: string,
+  tenant: string,
+): AnswerDecision | undefined {
   const entries = pending.options.map((id) => bot.map.get(id, tenant)).filter((e) => e !== undefined);
   if (entries.length === 0) return undefined;
   const n = /^\s*(\d)\s*[.)]?\s*$/.exec(reply);

@@ -12,6 +12,7 @@ export const MSG = {
   unknownCommand: (name: string) => `Het commando /${name} ken ik niet. Typ /help voor wat ik kan.`,
   unknownButton: "Deze knop werkt hier niet (meer). Stel je vraag opnieuw.",
   loggingDelayed: "(Let op: ik kan je vraag nu even niet opslaan. Dat doe ik later alsnog.)",
-  failure: (code: string) => `Sorry, er ging iets mis aan mijn kant (code ${code}). Probeer het zo nog eens, of vraag het je coach.`,
+  failure: (code: string) =>
+    `Sorry, er ging iets mis aan mijn kant (code ${code}). Probeer het zo nog eens, of vraag het je coach.`,
   rateLimited: "Rustig aan: je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
 } as const;

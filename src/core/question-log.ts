@@ -61,7 +61,13 @@ export class QuestionLog {
       return true;
     } catch (err) {
       this.enqueue(rec, ttl);
-      this.log.warn({ code: errorCode(err) === "HANDLER_FAILED" ? "STORE_UNAVAILABLE" : errorCode(err), pending: this.queue.length }, "question log write delayed");
+      this.log.warn(
+        {
+          code: errorCode(err) === "HANDLER_FAILED" ? "STORE_UNAVAILABLE" : errorCode(err),
+          pending: this.queue.length,
+        },
+        "question log write delayed",
+      );
       return false;
     }
   }

@@ -23,7 +23,9 @@ interface Bucket {
   told: boolean;
 }
 
-export type RateDecision = { ok: true } | { ok: false; scope: "user" | "channel"; /** first refusal of this run: say so once */ notify: boolean };
+export type RateDecision =
+  | { ok: true }
+  | { ok: false; scope: "user" | "channel" /** first refusal of this run: say so once */; notify: boolean };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -39,9 +41,18 @@ export class RateLimiter {
   /** Take one message's token from the user's and the channel's bucket (both or neither). */
   take(turn: { tenant: string; user: string; channel: string; team: string }): RateDecision {
     const now = this.clock.now().getTime();
-    const user = this.opts.userPerMinute > 0 ? this.bucket(`u\u0000${turn.tenant}\u0000${turn.user}`, this.opts.userPerMinute, now) : undefined;
-    const chan = this.opts.channelPerMinute > 0 ? this.bucket(`c\u0000${turn.tenant}\u0000${turn.channel}\u0000${turn.team}`, this.opts.channelPerMinute, now) : undefined;
-    for (const [b, scope] of [[user, "user"], [chan, "channel"]] as const) {
+    const user =
+      this.opts.userPerMinute > 0
+        ? this.bucket(`u\u0000${turn.tenant}\u0000${turn.user}`, this.opts.userPerMinute, now)
+        : undefined;
+    const chan =
+      this.opts.channelPerMinute > 0
+        ? this.bucket(`c\u0000${turn.tenant}\u0000${turn.channel}\u0000${turn.team}`, this.opts.channelPerMinute, now)
+        : undefined;
+    for (const [b, scope] of [
+      [user, "user"],
+      [chan, "channel"],
+    ] as const) {
       if (b && b.tokens < 1) {
         const notify = !b.told;
         b.told = true;

@@ -33,10 +33,14 @@ const plugins = new WeakMap<App, FlowPlugin>();
 feature((app) => {
   // Refuses to start on a broken flow file: the error names file, flow and step.
   const { flows, messages } = loadValidFlows(flowsDir(app.config), ROOT);
-  const plugin = new FlowPlugin(app.bot, { flows, messages }, {
-    idleDays: app.config.env.AANZET_FLOW_IDLE_DAYS,
-    retentionDays: app.config.env.AANZET_RETENTION_DAYS,
-  });
+  const plugin = new FlowPlugin(
+    app.bot,
+    { flows, messages },
+    {
+      idleDays: app.config.env.AANZET_FLOW_IDLE_DAYS,
+      retentionDays: app.config.env.AANZET_RETENTION_DAYS,
+    },
+  );
   app.bot.use(plugin.handler());
   app.bot.addAnswerButtons(() => plugin.startButtons());
   plugins.set(app, plugin);
@@ -54,20 +58,30 @@ registerCommand("flows", async ({ args, io, config, open }) => {
     const errors = problems.filter((p) => p.severity === "error");
     const warnings = problems.filter((p) => p.severity === "warning");
     for (const p of [...errors, ...warnings]) io.err(formatProblem(p));
-    io.out(`flows: ${flows.length} of ${files} flows valid, ${messages.keys().length} messages; ${errors.length} errors, ${warnings.length} warnings`);
+    io.out(
+      `flows: ${flows.length} of ${files} flows valid, ${messages.keys().length} messages; ${errors.length} errors, ${warnings.length} warnings`,
+    );
     return errors.length > 0 ? 1 : 0;
   }
   if (sub === "export") {
     const { values, positionals } = parse(rest, {}, USAGE);
     const id = positionals[0]?.trim().toUpperCase();
-    if (!id) throw new AanzetError("USAGE", `give the id shown at the end of the flow, e.g. aanzet flows export OT-7K3P9Q\nusage: ${USAGE}`);
+    if (!id)
+      throw new AanzetError(
+        "USAGE",
+        `give the id shown at the end of the flow, e.g. aanzet flows export OT-7K3P9Q\nusage: ${USAGE}`,
+      );
     const tenant = values.tenant ?? config.tenant;
     const app = await open();
     try {
       const plugin = plugins.get(app);
       if (!plugin) throw new AanzetError("HANDLER_FAILED", "the flow feature is not wired into this app");
       const record = await plugin.record(tenant, id);
-      if (!record) throw new AanzetError("NOT_FOUND", `no decision record "${id}" for tenant "${tenant}" (pass --tenant if it was made elsewhere)`);
+      if (!record)
+        throw new AanzetError(
+          "NOT_FOUND",
+          `no decision record "${id}" for tenant "${tenant}" (pass --tenant if it was made elsewhere)`,
+        );
       io.out(recordMarkdown(record, plugin.messages));
       return 0;
     } finally {

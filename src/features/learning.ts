@@ -8,7 +8,17 @@ import type { App } from "../app.js";
 import { parse } from "../cli/args.js";
 import { registerCommand, type CommandHandler } from "../cli/main.js";
 import { AanzetError } from "../core/errors.js";
-import { installLearning, knelpuntJson, loadSettings, proposalPatch, reportCsv, reportHtml, reportMarkdown, saveSettings, type LearningLoop } from "../core/learning/index.js";
+import {
+  installLearning,
+  knelpuntJson,
+  loadSettings,
+  proposalPatch,
+  reportCsv,
+  reportHtml,
+  reportMarkdown,
+  saveSettings,
+  type LearningLoop,
+} from "../core/learning/index.js";
 import { describe } from "../core/learning/review-chat.js";
 import { FORMATS, readExport, replay } from "../import/index.js";
 import type { ImportFormat } from "../import/types.js";
@@ -17,7 +27,13 @@ import { feature } from "./index.js";
 const loops = new WeakMap<App, LearningLoop>();
 
 feature((app) => {
-  loops.set(app, installLearning(app.bot, { retentionDays: app.config.env.AANZET_RETENTION_DAYS, ...(app.llm ? { embedder: app.llm.embedder } : {}) }));
+  loops.set(
+    app,
+    installLearning(app.bot, {
+      retentionDays: app.config.env.AANZET_RETENTION_DAYS,
+      ...(app.llm ? { embedder: app.llm.embedder } : {}),
+    }),
+  );
 });
 
 /** Open the app, run `fn` with its learning loop, always close. */
@@ -32,17 +48,23 @@ async function withLoop<T>(open: () => Promise<App>, fn: (app: App, loop: Learni
   }
 }
 
-const REPLAY_USAGE = "aanzet replay <file|folder> [--format jsonl|slack|whatsapp] [--tenant <id>] [--team <id>] [--progress N] [--json]";
+const REPLAY_USAGE =
+  "aanzet replay <file|folder> [--format jsonl|slack|whatsapp] [--tenant <id>] [--team <id>] [--progress N] [--json]";
 
 const replayCommand: CommandHandler = async ({ args, io, config, open }) => {
-  const { values, positionals } = parse(args, { format: { type: "string" }, progress: { type: "string" } }, REPLAY_USAGE);
+  const { values, positionals } = parse(
+    args,
+    { format: { type: "string" }, progress: { type: "string" } },
+    REPLAY_USAGE,
+  );
   const file = positionals[0];
   if (!file) throw new AanzetError("USAGE", `give the export to replay\nusage: ${REPLAY_USAGE}`);
   if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
     throw new AanzetError("USAGE", `unknown format "${values.format}": use ${FORMATS.join(", ")}`);
   }
   const every = values.progress !== undefined ? Number(values.progress) : 500;
-  if (!Number.isInteger(every) || every < 0) throw new AanzetError("USAGE", "--progress takes a whole number of messages (0: quiet)");
+  if (!Number.isInteger(every) || every < 0)
+    throw new AanzetError("USAGE", "--progress takes a whole number of messages (0: quiet)");
   if (values.today) config.today = values.today;
   const tenant = values.tenant ?? config.tenant;
   const parsed = readExport(resolve(file), { format: values.format as ImportFormat | undefined, team: values.team });
@@ -50,7 +72,10 @@ const replayCommand: CommandHandler = async ({ args, io, config, open }) => {
     io.err(`aanzet replay: ${issue.file ? `${issue.file}, item` : "line"} ${issue.line}: ${issue.reason} (skipped)`);
   }
   // Oldest first, so groups grow as they did in the chat; equal times keep their file order.
-  const messages = parsed.messages.map((m, i) => ({ m, i })).sort((a, b) => a.m.at.getTime() - b.m.at.getTime() || a.i - b.i).map((x) => x.m);
+  const messages = parsed.messages
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.at.getTime() - b.m.at.getTime() || a.i - b.i)
+    .map((x) => x.m);
   return withLoop(open, async (app, loop) => {
     const summary = await replay(app.bot, messages, {
       tenant,
@@ -84,7 +109,14 @@ const replayCommand: CommandHandler = async ({ args, io, config, open }) => {
 const KNELPUNTEN_USAGE =
   "aanzet knelpunten [--json] [--all] [--tenant <id>] | aanzet knelpunten settings [--min-cases N] [--min-teams N] [--window-days N] [--threshold X] [--snooze-days N]";
 
-const STATUS_NL = { open: "open", candidate: "kandidaat", accepted: "geaccepteerd", rejected: "afgewezen", merged: "samengevoegd", snoozed: "gepauzeerd" } as const;
+const STATUS_NL = {
+  open: "open",
+  candidate: "kandidaat",
+  accepted: "geaccepteerd",
+  rejected: "afgewezen",
+  merged: "samengevoegd",
+  snoozed: "gepauzeerd",
+} as const;
 
 const knelpuntenCommand: CommandHandler = async ({ args, io, config, open }) => {
   if (args[0] === "settings") return settingsCommand(args.slice(1), io, config.tenant, open);
@@ -97,7 +129,9 @@ const knelpuntenCommand: CommandHandler = async ({ args, io, config, open }) => 
       return 0;
     }
     if (list.length === 0) {
-      io.out(`Geen knelpunten voor ${tenant}. Een kandidaat ontstaat als een vraag vaak genoeg terugkomt (zie: aanzet knelpunten settings).`);
+      io.out(
+        `Geen knelpunten voor ${tenant}. Een kandidaat ontstaat als een vraag vaak genoeg terugkomt (zie: aanzet knelpunten settings).`,
+      );
       return 0;
     }
     const candidates = list.filter((k) => k.status === "candidate").length;
@@ -107,7 +141,12 @@ const knelpuntenCommand: CommandHandler = async ({ args, io, config, open }) => 
   });
 };
 
-async function settingsCommand(args: string[], io: Parameters<CommandHandler>[0]["io"], defaultTenant: string, open: () => Promise<App>): Promise<number> {
+async function settingsCommand(
+  args: string[],
+  io: Parameters<CommandHandler>[0]["io"],
+  defaultTenant: string,
+  open: () => Promise<App>,
+): Promise<number> {
   const opts = {
     "min-cases": { type: "string" },
     "min-teams": { type: "string" },
@@ -136,7 +175,13 @@ async function settingsCommand(args: string[], io: Parameters<CommandHandler>[0]
         throw new AanzetError("USAGE", `invalid setting: ${(err as Error).message.split("\n")[0]}`);
       }
       loop.settings.forget(tenant);
-      await loop.audit.record({ tenant, who: "cli", action: "settings.update", target: `settings:${tenant}`, details: Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v as number])) });
+      await loop.audit.record({
+        tenant,
+        who: "cli",
+        action: "settings.update",
+        target: `settings:${tenant}`,
+        details: Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v as number])),
+      });
     } else {
       settings = await loadSettings(app.store, tenant);
     }
@@ -163,21 +208,36 @@ const reportCommand: CommandHandler = async ({ args, io, config, open }) => {
       "knelpunten.html": reportHtml(list, meta),
     };
     for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
-    await loop.audit.record({ tenant, who: "cli", action: "report.write", target: dir, details: { knelpunten: list.length } });
+    await loop.audit.record({
+      tenant,
+      who: "cli",
+      action: "report.write",
+      target: dir,
+      details: { knelpunten: list.length },
+    });
     for (const name of Object.keys(files)) io.out(join(dir, name));
     return 0;
   });
 };
 
-const PROPOSALS_USAGE = "aanzet map proposals [--tenant <id>] [--json] | aanzet map proposals --export <id> [--out <file.yaml>]";
+const PROPOSALS_USAGE =
+  "aanzet map proposals [--tenant <id>] [--json] | aanzet map proposals --export <id> [--out <file.yaml>]";
 
 const proposalsCommand: CommandHandler = async ({ args, io, config, open }) => {
-  const { values } = parse(args, { export: { type: "string" }, out: { type: "string" }, all: { type: "boolean" } }, PROPOSALS_USAGE);
+  const { values } = parse(
+    args,
+    { export: { type: "string" }, out: { type: "string" }, all: { type: "boolean" } },
+    PROPOSALS_USAGE,
+  );
   const tenant = values.tenant ?? config.tenant;
   return withLoop(open, async (app, loop) => {
     if (values.export !== undefined) {
       const p = await loop.proposals.get(tenant, values.export.trim());
-      if (!p) throw new AanzetError("NOT_FOUND", `no map proposal "${values.export}" for tenant "${tenant}" (see: aanzet map proposals)`);
+      if (!p)
+        throw new AanzetError(
+          "NOT_FOUND",
+          `no map proposal "${values.export}" for tenant "${tenant}" (see: aanzet map proposals)`,
+        );
       const yaml = `# Voorstel ${p.id} voor de regelkaart (${p.kind}), gemaakt door ${p.author} op ${p.date}.\n# Controleer het en zet het met de hand in map/; draai daarna: aanzet map check\n${stringify(proposalPatch(p, app.map), { lineWidth: 100 })}`;
       if (values.out) {
         writeFileSync(resolve(values.out), yaml);
@@ -189,7 +249,9 @@ const proposalsCommand: CommandHandler = async ({ args, io, config, open }) => {
       await loop.audit.record({ tenant, who: "cli", action: "proposal.export", target: p.id });
       return 0;
     }
-    const list = (await loop.proposals.list(tenant)).filter((p) => values.all || p.status === "open" || p.status === "exported");
+    const list = (await loop.proposals.list(tenant)).filter(
+      (p) => values.all || p.status === "open" || p.status === "exported",
+    );
     if (values.json) {
       io.out(JSON.stringify(list, null, 2));
       return 0;
@@ -200,7 +262,9 @@ const proposalsCommand: CommandHandler = async ({ args, io, config, open }) => {
     }
     for (const p of list) {
       const text = p.text.replace(/\s+/g, " ");
-      io.out(`${p.id}  ${p.date}  ${p.status.padEnd(8)}  ${p.kind.padEnd(10)}  ${p.entryId}${p.field !== "entry" ? ` (${p.field})` : ""}  by ${p.author}\n    ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`);
+      io.out(
+        `${p.id}  ${p.date}  ${p.status.padEnd(8)}  ${p.kind.padEnd(10)}  ${p.entryId}${p.field !== "entry" ? ` (${p.field})` : ""}  by ${p.author}\n    ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`,
+      );
     }
     io.out(`Export one as a YAML patch: aanzet map proposals --export <id>`);
     return 0;

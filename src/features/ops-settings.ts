@@ -17,7 +17,11 @@ const ROLE_WORDS: Record<string, GrantableRole> = {
   admin: "admin",
   beheerder: "admin",
 };
-const ROLE_NL: Record<GrantableRole, string> = { coach: "coach", lead: "leidinggevende (lead)", admin: "beheerder (admin)" };
+const ROLE_NL: Record<GrantableRole, string> = {
+  coach: "coach",
+  lead: "leidinggevende (lead)",
+  admin: "beheerder (admin)",
+};
 const ADD = new Set(["toevoegen", "add", "+"]);
 const REMOVE = new Set(["verwijderen", "weg", "remove", "-"]);
 const PATTERN_FIELDS = Object.keys(SettingsSchema.shape) as Array<keyof typeof SettingsSchema.shape>;
@@ -31,8 +35,10 @@ export const OPS_MSG = {
     `/instellingen patronen <instelling> <getal>  (instellingen: ${PATTERN_FIELDS.join(", ")})`,
     "Het id is het id uit Slack (U… of S… voor een groep) of Teams (AAD object id), niet de naam.",
   ].join("\n"),
-  granted: (id: string, role: GrantableRole) => `Gedaan: ${id} is nu ${ROLE_NL[role]}. Dit geldt binnen een minuut overal.`,
-  revoked: (id: string, role: GrantableRole) => `Gedaan: ${id} is geen ${ROLE_NL[role]} meer (tenzij de configuratie van de server het zegt).`,
+  granted: (id: string, role: GrantableRole) =>
+    `Gedaan: ${id} is nu ${ROLE_NL[role]}. Dit geldt binnen een minuut overal.`,
+  revoked: (id: string, role: GrantableRole) =>
+    `Gedaan: ${id} is geen ${ROLE_NL[role]} meer (tenzij de configuratie van de server het zegt).`,
   badValue: (field: string) => `Die waarde kan niet voor ${field}. Kijk of het getal binnen de grenzen valt.`,
   badId: "Dat is geen geldig id. Gebruik het id uit Slack (bijvoorbeeld U0123ABC) of Teams, geen naam.",
   patternSet: (field: string, value: number) => `Gedaan: ${field} is nu ${value}.`,
@@ -43,7 +49,9 @@ export const OPS_MSG = {
       `Coaches: ${roles.coaches.join(", ") || "(geen)"}`,
       `Leidinggevenden: ${roles.leads.join(", ") || "(geen)"}`,
       `Beheerders: ${roles.admins.join(", ") || "(geen)"}`,
-      `Terugkerende vragen: ${Object.entries(p).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+      `Terugkerende vragen: ${Object.entries(p)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
       "Wijzigen: /instellingen coach toevoegen <id>, of typ /instellingen help.",
     ].join("\n"),
 } as const;
@@ -81,7 +89,14 @@ async function handle(app: App, audit: AuditLog, turn: SafeTurn, words: string[]
     const id = words[2];
     const op = ADD.has(second!) ? "add" : "remove";
     await app.roles.change(tenant, role, id, op);
-    await audit.record({ tenant, who: turn.user, role: turn.role, action: op === "add" ? "roles.grant" : "roles.revoke", target: id, details: { role } });
+    await audit.record({
+      tenant,
+      who: turn.user,
+      role: turn.role,
+      action: op === "add" ? "roles.grant" : "roles.revoke",
+      target: id,
+      details: { role },
+    });
     return reply(op === "add" ? OPS_MSG.granted(id, role) : OPS_MSG.revoked(id, role));
   }
   if (first === "patronen" && second && third !== undefined) {
@@ -94,7 +109,14 @@ async function handle(app: App, audit: AuditLog, turn: SafeTurn, words: string[]
       if (err instanceof AanzetError) throw err;
       return reply(OPS_MSG.badValue(field));
     }
-    await audit.record({ tenant, who: turn.user, role: turn.role, action: "settings.change", target: field, details: { value } });
+    await audit.record({
+      tenant,
+      who: turn.user,
+      role: turn.role,
+      action: "settings.change",
+      target: field,
+      details: { value },
+    });
     return reply(OPS_MSG.patternSet(field, value));
   }
   return reply(OPS_MSG.usage);

@@ -42,8 +42,21 @@ async function withOpen<T>(open: () => Promise<App>, fn: (app: App) => Promise<T
   }
 }
 
-const audit = (app: App, tenant: string, action: string, target: string, details?: Record<string, string | number | boolean>) =>
-  new AuditLog(app.store, app.clock).record({ tenant, who: "cli", role: "admin", action, target, ...(details ? { details } : {}) });
+const audit = (
+  app: App,
+  tenant: string,
+  action: string,
+  target: string,
+  details?: Record<string, string | number | boolean>,
+) =>
+  new AuditLog(app.store, app.clock).record({
+    tenant,
+    who: "cli",
+    role: "admin",
+    action,
+    target,
+    ...(details ? { details } : {}),
+  });
 
 const migrateCommand: CommandHandler = async ({ args, io }) => {
   const usage = "aanzet migrate --from <store url> --to <store url>";
@@ -55,7 +68,9 @@ const migrateCommand: CommandHandler = async ({ args, io }) => {
     const to = await openStore(values.to);
     try {
       const r = await migrate(from, to, (kind, n) => io.err(`  ${kind}: ${n}`));
-      io.out(`migrated ${r.total} records from ${redactUrl(values.from)} to ${redactUrl(values.to)}: ${perKind(r.copied)}`);
+      io.out(
+        `migrated ${r.total} records from ${redactUrl(values.from)} to ${redactUrl(values.to)}: ${perKind(r.copied)}`,
+      );
       if (values.json) io.out(JSON.stringify(r));
       return 0;
     } finally {
@@ -68,17 +83,38 @@ const migrateCommand: CommandHandler = async ({ args, io }) => {
 
 const eraseCommand: CommandHandler = async ({ args, io, open }) => {
   const usage = "aanzet erase --user <id> | --thread <id> [--tenant <id>] [--dry-run] [--json]";
-  const { values } = parse(args, { user: { type: "string", multiple: true }, thread: { type: "string", multiple: true }, "dry-run": { type: "boolean" } }, usage);
+  const { values } = parse(
+    args,
+    {
+      user: { type: "string", multiple: true },
+      thread: { type: "string", multiple: true },
+      "dry-run": { type: "boolean" },
+    },
+    usage,
+  );
   const users = (values.user ?? []).filter((u) => u.trim());
   const threads = (values.thread ?? []).filter((t) => t.trim());
-  if (users.length === 0 && threads.length === 0) throw new AanzetError("USAGE", `give --user or --thread\nusage: ${usage}`);
+  if (users.length === 0 && threads.length === 0)
+    throw new AanzetError("USAGE", `give --user or --thread\nusage: ${usage}`);
   return withOpen(open, async (app) => {
-    const r = await erase(adminStore(app), { users, threads, tenant: values.tenant, dryRun: !!values["dry-run"], pseudonym: (t, u) => app.bot.pseudonym(t, u) });
+    const r = await erase(adminStore(app), {
+      users,
+      threads,
+      tenant: values.tenant,
+      dryRun: !!values["dry-run"],
+      pseudonym: (t, u) => app.bot.pseudonym(t, u),
+    });
     if (!r.dryRun) {
-      for (const t of r.tenants) await audit(app, t, "data.erase", users.length > 0 ? "user" : "thread", { deleted: sum(r.deleted), rewritten: sum(r.rewritten) });
+      for (const t of r.tenants)
+        await audit(app, t, "data.erase", users.length > 0 ? "user" : "thread", {
+          deleted: sum(r.deleted),
+          rewritten: sum(r.rewritten),
+        });
     }
     const verb = r.dryRun ? "would erase" : "erased";
-    io.out(`${verb} ${sum(r.deleted)} records (${perKind(r.deleted)}); rewrote ${sum(r.rewritten)} shared records (${perKind(r.rewritten)}); tenants: ${r.tenants.join(", ") || "none"}`);
+    io.out(
+      `${verb} ${sum(r.deleted)} records (${perKind(r.deleted)}); rewrote ${sum(r.rewritten)} shared records (${perKind(r.rewritten)}); tenants: ${r.tenants.join(", ") || "none"}`,
+    );
     if (values.json) io.out(JSON.stringify(r));
     return 0;
   });
@@ -106,23 +142,36 @@ const purgeCommand: CommandHandler = async ({ args, io, config, open }) => {
   const usage = "aanzet purge [--tenant <id>] [--dry-run] [--json]";
   const { values } = parse(args, { "dry-run": { type: "boolean" } }, usage);
   return withOpen(open, async (app) => {
-    const r = await purge(adminStore(app), config.retention, { now: app.clock.now(), tenant: values.tenant, dryRun: !!values["dry-run"] });
-    io.out(`${r.dryRun ? "would purge" : "purged"} ${r.expired} expired and ${sum(r.deleted)} past-retention records (${perKind(r.deleted)}); kept as configuration: ${r.kept.join(", ") || "none"}`);
+    const r = await purge(adminStore(app), config.retention, {
+      now: app.clock.now(),
+      tenant: values.tenant,
+      dryRun: !!values["dry-run"],
+    });
+    io.out(
+      `${r.dryRun ? "would purge" : "purged"} ${r.expired} expired and ${sum(r.deleted)} past-retention records (${perKind(r.deleted)}); kept as configuration: ${r.kept.join(", ") || "none"}`,
+    );
     if (values.json) io.out(JSON.stringify(r));
     return 0;
   });
 };
 
 const rolesCommand: CommandHandler = async ({ args, io, config, open }) => {
-  const usage = "aanzet roles show [--tenant <id>] | aanzet roles set [--tenant <id>] (--coach|--lead|--admin <id>)... [--remove]";
+  const usage =
+    "aanzet roles show [--tenant <id>] | aanzet roles set [--tenant <id>] (--coach|--lead|--admin <id>)... [--remove]";
   const [sub, ...rest] = args;
   const { values } = parse(
     rest,
-    { coach: { type: "string", multiple: true }, lead: { type: "string", multiple: true }, admin: { type: "string", multiple: true }, remove: { type: "boolean" } },
+    {
+      coach: { type: "string", multiple: true },
+      lead: { type: "string", multiple: true },
+      admin: { type: "string", multiple: true },
+      remove: { type: "boolean" },
+    },
     usage,
   );
   const tenant = values.tenant ?? config.tenant;
-  if (sub !== "show" && sub !== "set") throw new AanzetError("USAGE", `unknown roles command "${sub ?? ""}"\nusage: ${usage}`);
+  if (sub !== "show" && sub !== "set")
+    throw new AanzetError("USAGE", `unknown roles command "${sub ?? ""}"\nusage: ${usage}`);
   return withOpen(open, async (app) => {
     if (sub === "set") {
       const changes: Array<[GrantableRole, string]> = [
@@ -138,7 +187,10 @@ const rolesCommand: CommandHandler = async ({ args, io, config, open }) => {
     }
     const r = await app.roles.stored(tenant);
     if (values.json) io.out(JSON.stringify({ tenant, ...r }));
-    else io.out(`tenant ${tenant}: coaches ${r.coaches.join(", ") || "-"}; leads ${r.leads.join(", ") || "-"}; admins ${r.admins.join(", ") || "-"} (plus AANZET_COACHES/LEADS/ADMINS)`);
+    else
+      io.out(
+        `tenant ${tenant}: coaches ${r.coaches.join(", ") || "-"}; leads ${r.leads.join(", ") || "-"}; admins ${r.admins.join(", ") || "-"} (plus AANZET_COACHES/LEADS/ADMINS)`,
+      );
     return 0;
   });
 };
@@ -148,4 +200,3 @@ registerCommand("erase", eraseCommand);
 registerCommand("export", exportCommand);
 registerCommand("purge", purgeCommand);
 registerCommand("roles", rolesCommand);
-

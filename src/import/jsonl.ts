@@ -9,7 +9,10 @@ const Line = z.object({
   user: z.union([z.string().min(1), z.number()]).transform(String),
   ts: z.union([z.string().min(1), z.number()]),
   text: z.string(),
-  thread: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  thread: z
+    .union([z.string().min(1), z.number()])
+    .transform(String)
+    .optional(),
 });
 
 /** A timestamp as ISO text, epoch seconds (Slack style "1712345678.0001") or milliseconds. */

@@ -40,12 +40,16 @@ export function readExport(path: string, opts: ReadOptions = {}): ParseResult & 
       case "whatsapp":
         return { format, ...parseWhatsApp(readFileSync(path, "utf8"), { team: opts.team ?? teamFromFilename(path) }) };
       case "slack": {
-        const files = statSync(path).isDirectory() ? readSlackFolder(path) : readSlackZip(new Uint8Array(readFileSync(path)));
+        const files = statSync(path).isDirectory()
+          ? readSlackFolder(path)
+          : readSlackZip(new Uint8Array(readFileSync(path)));
         return { format, ...parseSlackFiles(files) };
       }
     }
   } catch (err) {
     if (err instanceof AanzetError) throw err;
-    throw new AanzetError("INPUT_INVALID", `cannot read ${path} as ${format}: ${(err as Error).message}`, { cause: err });
+    throw new AanzetError("INPUT_INVALID", `cannot read ${path} as ${format}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }

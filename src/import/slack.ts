@@ -88,7 +88,14 @@ export function parseSlackFiles(files: ExportFile[]): ParseResult {
       const id = used.has(ts) ? `${channel}-${ts}` : ts;
       used.add(id);
       const threadTs = typeof item.thread_ts === "string" ? item.thread_ts : ts;
-      messages.push({ id, team: channel, user: item.user, at: new Date(seconds * 1000), text, thread: `${channel}:${threadTs}` });
+      messages.push({
+        id,
+        team: channel,
+        user: item.user,
+        at: new Date(seconds * 1000),
+        text,
+        thread: `${channel}:${threadTs}`,
+      });
     });
   }
   messages.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -103,7 +110,8 @@ export function readSlackFolder(dir: string): ExportFile[] {
       const p = join(d, name);
       const st = statSync(p);
       if (st.isDirectory() && depth < 2) walk(p, depth + 1);
-      else if (st.isFile() && name.endsWith(".json")) out.push({ path: relative(dir, p).split(sep).join("/"), content: readFileSync(p, "utf8") });
+      else if (st.isFile() && name.endsWith(".json"))
+        out.push({ path: relative(dir, p).split(sep).join("/"), content: readFileSync(p, "utf8") });
     }
   };
   walk(dir, 0);
@@ -113,10 +121,14 @@ export function readSlackFolder(dir: string): ExportFile[] {
 /** All JSON files of a zipped export; a single top folder inside the zip is stripped. */
 export function readSlackZip(data: Uint8Array): ExportFile[] {
   const entries = unzipSync(data, { filter: (f) => f.name.endsWith(".json") && !f.name.startsWith("__MACOSX/") });
-  const files = Object.entries(entries).map(([path, bytes]) => ({ path: path.replace(/\\/g, "/"), content: strFromU8(bytes) }));
+  const files = Object.entries(entries).map(([path, bytes]) => ({
+    path: path.replace(/\\/g, "/"),
+    content: strFromU8(bytes),
+  }));
   // Zipping the export folder itself puts everything under one top folder.
   const tops = new Set(files.map((f) => f.path.split("/")[0]));
-  const nested = files.every((f) => f.path.includes("/")) && !files.some((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.json$/.test(f.path));
+  const nested =
+    files.every((f) => f.path.includes("/")) && !files.some((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.json$/.test(f.path));
   if (tops.size === 1 && nested) return files.map((f) => ({ ...f, path: f.path.split("/").slice(1).join("/") }));
   return files;
 }

@@ -35,7 +35,15 @@ function offsetAt(utcMs: number, timeZone: string): number {
 }
 
 /** Wall-clock time in a time zone to a Date (DST-aware). */
-export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone = "Europe/Amsterdam"): Date {
+export function zonedTime(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  timeZone = "Europe/Amsterdam",
+): Date {
   const guess = Date.UTC(y, mo - 1, d, h, mi, s);
   let t = guess - offsetAt(guess, timeZone);
   t = guess - offsetAt(t, timeZone);
@@ -68,13 +76,20 @@ function header(line: string, timeZone: string): Header | "invalid" | undefined 
   const minute = Number(m[5]);
   const second = m[6] ? Number(m[6]) : 0;
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return "invalid";
+  if (month < 1 || month > 12 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return "invalid";
   return { at: zonedTime(year, month, day, hour, minute, second, timeZone), rest: m[8] ?? "" };
 }
 
 /** Stable id of a WhatsApp message: a hash of team, time, author and text. */
 export function whatsappId(team: string, at: Date, author: string, text: string): string {
-  return "wa-" + createHash("sha256").update(`${team}\u0000${at.toISOString()}\u0000${author}\u0000${text}`).digest("hex").slice(0, 16);
+  return (
+    "wa-" +
+    createHash("sha256")
+      .update(`${team}\u0000${at.toISOString()}\u0000${author}\u0000${text}`)
+      .digest("hex")
+      .slice(0, 16)
+  );
 }
 
 /** "WhatsApp-chat met Wijkteam Noord.txt" -> "Wijkteam Noord". */

@@ -3,7 +3,14 @@
 // budget twice over: the client's per-attempt timeout and retries are sized so that
 // (maxRetries + 1) x timeout <= budget (the SDK retries timeouts and 429s on its own), and an
 // AbortController cancels whatever still runs when the budget is spent.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError, RateLimitError } from "openai";
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  OpenAIError,
+  RateLimitError,
+} from "openai";
 import {
   LlmFailure,
   type ChatMessage,
@@ -39,7 +46,8 @@ function toFailure(err: unknown, expired: boolean): LlmFailure {
   if (err instanceof APIConnectionTimeoutError) return new LlmFailure("timeout", undefined, { cause: err });
   if (err instanceof APIConnectionError) return new LlmFailure("connection", undefined, { cause: err });
   if (err instanceof APIError) return new LlmFailure("http", String(err.status ?? "-"), { cause: err });
-  if (err instanceof OpenAIError || err instanceof SyntaxError) return new LlmFailure("malformed", err.name, { cause: err });
+  if (err instanceof OpenAIError || err instanceof SyntaxError)
+    return new LlmFailure("malformed", err.name, { cause: err });
   return new LlmFailure("connection", err instanceof Error ? err.name : undefined, { cause: err });
 }
 
@@ -81,7 +89,10 @@ export class OpenAiLlm implements LlmPort {
       if (choice.finish_reason === "length") throw new LlmFailure("too_long", "cut_off");
       const text = choice.message?.content;
       if (typeof text !== "string" || text.trim().length === 0) throw new LlmFailure("malformed", "empty");
-      return { text, usage: { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: res.usage?.completion_tokens ?? 0 } };
+      return {
+        text,
+        usage: { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: res.usage?.completion_tokens ?? 0 },
+      };
     });
   }
 
@@ -89,10 +100,16 @@ export class OpenAiLlm implements LlmPort {
     if (texts.length === 0) return { vectors: [], usage: { promptTokens: 0, completionTokens: 0 } };
     return this.withBudget(opts.budgetMs, opts.signal, async (req) => {
       // Without encoding_format the SDK asks for base64, which not every compatible server speaks.
-      const res = await this.client.embeddings.create({ model: this.cfg.embedModel, input: texts, encoding_format: "float" }, req);
+      const res = await this.client.embeddings.create(
+        { model: this.cfg.embedModel, input: texts, encoding_format: "float" },
+        req,
+      );
       const data = Array.isArray(res.data) ? [...res.data].sort((a, b) => a.index - b.index) : [];
       const vectors = data.map((d) => d.embedding);
-      if (vectors.length !== texts.length || !vectors.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"))) {
+      if (
+        vectors.length !== texts.length ||
+        !vectors.every((v) => Array.isArray(v) && v.every((x) => typeof x === "number"))
+      ) {
         throw new LlmFailure("malformed", "embeddings");
       }
       return { vectors, usage: { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: 0 } };

@@ -4,11 +4,17 @@ import { parse } from "../cli/args.js";
 import { serve } from "./serve.js";
 
 registerCommand("serve", async ({ args, io, config, open }) => {
-  const { values } = parse(args, { port: { type: "string" }, host: { type: "string" } }, "aanzet serve [--port N] [--host H]");
+  const { values } = parse(
+    args,
+    { port: { type: "string" }, host: { type: "string" } },
+    "aanzet serve [--port N] [--host H]",
+  );
   const app = await open();
   const port = values.port !== undefined ? Number(values.port) : config.port;
   const running = await serve(app, port, values.host ?? "0.0.0.0");
-  io.err(`aanzet serve: listening on port ${running.port} (${running.adapters.map((a) => a.name).join(", ") || "no channels configured; only /healthz"})`);
+  io.err(
+    `aanzet serve: listening on port ${running.port} (${running.adapters.map((a) => a.name).join(", ") || "no channels configured; only /healthz"})`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

@@ -56,13 +56,21 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
   web.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // A body the parser refused (too large, not JSON, bad encoding) is the client's error: say
     // which, with its own 4xx status (413, 400, 415), instead of a 500.
-    const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+    const status =
+      (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      app.log.warn({ code: "INPUT_INVALID", status, err: err instanceof Error ? err.name : "error" }, "http request refused");
-      if (!res.headersSent) res.status(status).json({ error: status === 413 ? "request too large" : "invalid request" });
+      app.log.warn(
+        { code: "INPUT_INVALID", status, err: err instanceof Error ? err.name : "error" },
+        "http request refused",
+      );
+      if (!res.headersSent)
+        res.status(status).json({ error: status === 413 ? "request too large" : "invalid request" });
       return;
     }
-    app.log.error({ code: "HANDLER_FAILED", err: err instanceof Error ? err.name : String(err) }, "http handler failed");
+    app.log.error(
+      { code: "HANDLER_FAILED", err: err instanceof Error ? err.name : String(err) },
+      "http handler failed",
+    );
     if (!res.headersSent) res.status(500).json({ error: "internal error" });
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -14,7 +14,10 @@ export interface KindInfo {
 
 /** Kinds known when this was written; other kinds are handled generically. */
 export const KINDS: Record<string, KindInfo> = {
-  q: { what: "question record: scrubbed question, pseudonymous user, thread, status, matched entries", owner: "core/question-log" },
+  q: {
+    what: "question record: scrubbed question, pseudonymous user, thread, status, matched entries",
+    owner: "core/question-log",
+  },
   seen: { what: "dedupe mark of a delivered message id (24 hours)", owner: "core/bot, adapters" },
   clarify: { what: "pending clarify question of a thread (1 hour)", owner: "core/clarify" },
   flow: { what: "flow state of a thread: answers given (scrubbed), starter pseudonym", owner: "core/flows" },
@@ -27,7 +30,11 @@ export const KINDS: Record<string, KindInfo> = {
   proposal: { what: "proposed map change by a coach or lead (scrubbed)", owner: "core/learning" },
   audit: { what: "audit event: who (pseudonym), what, when; append-only", owner: "core/learning, features/ops" },
   feedback: { what: "useful/wrong feedback on an answer (key holds the giver's pseudonym)", owner: "core/learning" },
-  confirm: { what: "a coach's confirmation of a map entry (coach pseudonym, date)", owner: "core/learning", keep: true },
+  confirm: {
+    what: "a coach's confirmation of a map entry (coach pseudonym, date)",
+    owner: "core/learning",
+    keep: true,
+  },
   correcting: { what: "a coach's correction in progress in a thread (1 hour)", owner: "core/learning" },
   leadpending: { what: "a lead's review step in progress in a thread", owner: "core/learning" },
   settings: { what: "per-tenant detection settings", owner: "core/learning", keep: true },
@@ -40,7 +47,11 @@ export const KINDS: Record<string, KindInfo> = {
   slackonce: { what: "dedupe of Slack events", owner: "adapters/slack" },
   "teams-spar": { what: "anonymous sparring: asker's Teams conversation (30 days)", owner: "adapters/teams" },
   "teams-sparthread": { what: "coaches' Teams post -> sparring id (30 days)", owner: "adapters/teams" },
-  meta: { what: "global: the pseudonymisation secret (when not set by AANZET_PSEUDONYM_SECRET)", owner: "app", keep: true },
+  meta: {
+    what: "global: the pseudonymisation secret (when not set by AANZET_PSEUDONYM_SECRET)",
+    owner: "app",
+    keep: true,
+  },
 };
 
 /** Kinds whose keys carry no tenant: never exported per tenant, never erased. */
@@ -54,7 +65,11 @@ export function tenantOfKey(key: string): string | undefined {
 }
 
 /** Every record of one tenant, kind by kind (collected per kind, so callers may delete). */
-export async function* tenantEntries(store: AdminStore, tenant: string, kinds?: string[]): AsyncIterable<StoredEntry & { kind: string }> {
+export async function* tenantEntries(
+  store: AdminStore,
+  tenant: string,
+  kinds?: string[],
+): AsyncIterable<StoredEntry & { kind: string }> {
   for (const kind of kinds ?? (await store.kinds())) {
     if (GLOBAL_KINDS.has(kind)) continue;
     const exact = `${kind}:${tenant}`;

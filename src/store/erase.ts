@@ -34,7 +34,23 @@ export interface EraseReport {
   dryRun: boolean;
 }
 
-const USER_FIELDS = new Set(["user", "owner", "who", "by", "asker", "author", "rawUser", "from", "userId", "coach", "lead", "starter", "coaches", "leads", "admins"]);
+const USER_FIELDS = new Set([
+  "user",
+  "owner",
+  "who",
+  "by",
+  "asker",
+  "author",
+  "rawUser",
+  "from",
+  "userId",
+  "coach",
+  "lead",
+  "starter",
+  "coaches",
+  "leads",
+  "admins",
+]);
 const PSEUDONYM = /^u_[0-9a-f]{20}$/;
 const MAX_ROUNDS = 4;
 /** Kinds that record a decision on something shared: rewritten, not deleted. */
@@ -77,7 +93,8 @@ function segmentHit(s: string, tokens: Set<string>): boolean {
 
 function valueHit(v: unknown, tk: Tokens, field?: string, depth = 0): boolean {
   if (depth > 12) return false;
-  if (typeof v === "string") return boundedHit(v, tk.anywhere) || (field !== undefined && USER_FIELDS.has(field) && tk.userOnly.has(v));
+  if (typeof v === "string")
+    return boundedHit(v, tk.anywhere) || (field !== undefined && USER_FIELDS.has(field) && tk.userOnly.has(v));
   if (Array.isArray(v)) return v.some((x) => valueHit(x, tk, field, depth + 1));
   if (v && typeof v === "object") return Object.entries(v).some(([k, x]) => valueHit(x, tk, k, depth + 1));
   return false;
@@ -94,7 +111,8 @@ function idsOf(kind: string, key: string, tenant: string, value: unknown): strin
   const out: string[] = [];
   const v = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
   // Ids short enough to collide with unrelated values (a replayed "12") are left out.
-  for (const f of ["id", "recordId"]) if (typeof v[f] === "string" && (v[f] as string).length >= 3) out.push(v[f] as string);
+  for (const f of ["id", "recordId"])
+    if (typeof v[f] === "string" && (v[f] as string).length >= 3) out.push(v[f] as string);
   if (typeof v.messageId === "string" && v.messageId.length >= 8) out.push(v.messageId);
   if (kind === "flow" || kind === "flowrec" || kind === "q") {
     const rest = key.slice(kind.length + 1 + tenant.length + 1);
@@ -114,7 +132,8 @@ function rewrite(kind: string, value: unknown, tk: Tokens, rawIds: Set<string>):
   const v = value as Record<string, unknown>;
   if (kind === "roles" && v && typeof v === "object") {
     const next = { ...v };
-    for (const f of ["coaches", "leads", "admins"]) if (Array.isArray(v[f])) next[f] = (v[f] as unknown[]).filter((x) => typeof x !== "string" || !rawIds.has(x));
+    for (const f of ["coaches", "leads", "admins"])
+      if (Array.isArray(v[f])) next[f] = (v[f] as unknown[]).filter((x) => typeof x !== "string" || !rawIds.has(x));
     return { action: "rewrite", value: next };
   }
   if (kind === "group" && v && typeof v === "object" && Array.isArray(v.recent)) {
@@ -145,7 +164,11 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
   for (const tenant of tenants) {
     const rawIds = new Set(req.users.filter((u) => !PSEUDONYM.test(u)));
     const tk: Tokens = {
-      anywhere: new Set([...req.threads, ...req.users.filter((u) => PSEUDONYM.test(u)), ...[...rawIds].map((u) => req.pseudonym(tenant, u))]),
+      anywhere: new Set([
+        ...req.threads,
+        ...req.users.filter((u) => PSEUDONYM.test(u)),
+        ...[...rawIds].map((u) => req.pseudonym(tenant, u)),
+      ]),
       userOnly: rawIds,
     };
     const gone = new Set<string>();
@@ -174,7 +197,8 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
         gone.add(e.key);
         bump(report.deleted, e.kind);
         found.push(...idsOf(e.kind, e.key, tenant, e.value));
-        if (e.kind === "member" && typeof (e.value as { group?: unknown })?.group === "string") groups.add((e.value as { group: string }).group);
+        if (e.kind === "member" && typeof (e.value as { group?: unknown })?.group === "string")
+          groups.add((e.value as { group: string }).group);
         if (!req.dryRun) await store.delete(e.key);
       }
       const fresh = found.filter((id) => !tk.anywhere.has(id));
@@ -188,12 +212,21 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
 }
 
 /** A group whose every member was erased goes, with the lead's review of it. */
-async function dropEmptyGroups(store: AdminStore, tenant: string, groups: Set<string>, report: EraseReport, gone: Set<string>): Promise<void> {
+async function dropEmptyGroups(
+  store: AdminStore,
+  tenant: string,
+  groups: Set<string>,
+  report: EraseReport,
+  gone: Set<string>,
+): Promise<void> {
   for (const id of groups) {
     let members = 0;
     for await (const [k] of store.scan(`member:${tenant}:${id}:`)) if (k) members++;
     if (members > 0) continue;
-    for (const [kind, key] of [["group", `group:${tenant}:${id}`], ["review", `review:${tenant}:${id}`]] as const) {
+    for (const [kind, key] of [
+      ["group", `group:${tenant}:${id}`],
+      ["review", `review:${tenant}:${id}`],
+    ] as const) {
       if (gone.has(key)) continue;
       if (await store.delete(key)) {
         gone.add(key);

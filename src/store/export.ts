@@ -14,7 +14,11 @@ export interface TenantExport {
 export async function exportTenant(store: AdminStore, tenant: string, now = new Date()): Promise<TenantExport> {
   const out: TenantExport = { tenant, exportedAt: now.toISOString(), store: store.scheme, counts: {}, records: {} };
   for await (const e of tenantEntries(store, tenant)) {
-    (out.records[e.kind] ??= []).push({ key: e.key, value: e.value, ...(e.expires !== undefined ? { expires: new Date(e.expires).toISOString() } : {}) });
+    (out.records[e.kind] ??= []).push({
+      key: e.key,
+      value: e.value,
+      ...(e.expires !== undefined ? { expires: new Date(e.expires).toISOString() } : {}),
+    });
     out.counts[e.kind] = (out.counts[e.kind] ?? 0) + 1;
   }
   for (const list of Object.values(out.records)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -22,8 +22,20 @@ const KIND = /^[A-Za-z0-9_-]{1,64}$/;
 const PAGE = 500;
 
 /** Error codes and messages that mean "cannot reach the store", not "bad request". */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "SQLITE_BUSY", "SQLITE_LOCKED"]);
-const UNAVAILABLE_TEXT = /offline|closed|not connected|connection|terminat|timed? ?out|timeout|database is locked|socket|ECONN|shutting down/i;
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+]);
+const UNAVAILABLE_TEXT =
+  /offline|closed|not connected|connection|terminat|timed? ?out|timeout|database is locked|socket|ECONN|shutting down/i;
 
 function unavailable(err: unknown): boolean {
   const e = err as { code?: unknown; name?: unknown; message?: unknown };
@@ -40,9 +52,13 @@ function unavailable(err: unknown): boolean {
 function refused(err: unknown): boolean {
   const e = err as { code?: unknown; name?: unknown; message?: unknown };
   const code = typeof e?.code === "string" ? e.code : "";
-  if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03"].includes(code)) return true;
+  if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03"].includes(code))
+    return true;
   const name = typeof e?.name === "string" ? e.name : "";
-  return /ClientOffline|ClientClosed|SocketClosed/i.test(name) || (typeof e?.message === "string" && /offline|closed/i.test(e.message));
+  return (
+    /ClientOffline|ClientClosed|SocketClosed/i.test(name) ||
+    (typeof e?.message === "string" && /offline|closed/i.test(e.message))
+  );
 }
 
 /** Timeouts in a row that open the breaker: one slow answer under load is not an outage. */
@@ -111,9 +127,16 @@ export class GuardedStore implements AdminStore {
   private check(key: string, what = "key"): void {
     const i = key.indexOf(":");
     if (i <= 0 || !KIND.test(key.slice(0, i))) {
-      throw new AanzetError("STORE_ERROR", `store ${what} must start with "<kind>:" (letters, digits, - or _): ${JSON.stringify(key.slice(0, 40))}`);
+      throw new AanzetError(
+        "STORE_ERROR",
+        `store ${what} must start with "<kind>:" (letters, digits, - or _): ${JSON.stringify(key.slice(0, 40))}`,
+      );
     }
-    if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new AanzetError("STORE_ERROR", `store ${what} longer than ${MAX_KEY_BYTES} bytes (kind ${key.slice(0, i)})`);
+    if (Buffer.byteLength(key) > MAX_KEY_BYTES)
+      throw new AanzetError(
+        "STORE_ERROR",
+        `store ${what} longer than ${MAX_KEY_BYTES} bytes (kind ${key.slice(0, i)})`,
+      );
   }
 
   /** Run one backend call with the breaker and a timeout. */
@@ -124,7 +147,10 @@ export class GuardedStore implements AdminStore {
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${this.opts.timeoutMs} ms`), { code: "ETIMEDOUT" })), this.opts.timeoutMs);
+      timer = setTimeout(
+        () => reject(Object.assign(new Error(`timed out after ${this.opts.timeoutMs} ms`), { code: "ETIMEDOUT" })),
+        this.opts.timeoutMs,
+      );
     });
     try {
       const out = await Promise.race([fn(), timeout]);

@@ -93,18 +93,26 @@ export class MemoryBackend implements Backend {
     const sorted = kind.keys();
     const entries: Array<{ key: string; encoded: string; expires?: number | undefined }> = [];
     let last: string | undefined;
-    for (let i = lowerBound(sorted, cursor ?? prefix, cursor !== undefined); i < sorted.length && entries.length < limit; i++) {
+    for (
+      let i = lowerBound(sorted, cursor ?? prefix, cursor !== undefined);
+      i < sorted.length && entries.length < limit;
+      i++
+    ) {
       const key = sorted[i]!;
       if (!key.startsWith(prefix)) break;
       last = key;
       const row = kind.rows.get(key);
-      if (row && (row.expires === undefined || row.expires > now)) entries.push({ key, encoded: row.encoded, expires: row.expires });
+      if (row && (row.expires === undefined || row.expires > now))
+        entries.push({ key, encoded: row.encoded, expires: row.expires });
     }
     return { entries, next: entries.length >= limit ? last : undefined };
   }
 
   async kinds(): Promise<string[]> {
-    return [...this.kinds_].filter(([, k]) => k.rows.size > 0).map(([name]) => name).sort();
+    return [...this.kinds_]
+      .filter(([, k]) => k.rows.size > 0)
+      .map(([name]) => name)
+      .sort();
   }
 
   async purgeExpired(now: number): Promise<number> {

@@ -10,7 +10,11 @@ export interface MigrateReport {
 }
 
 /** Copy all data from `from` to `to`; `onProgress` is told per kind. */
-export async function migrate(from: AdminStore, to: GuardedStore, onProgress?: (kind: string, n: number) => void): Promise<MigrateReport> {
+export async function migrate(
+  from: AdminStore,
+  to: GuardedStore,
+  onProgress?: (kind: string, n: number) => void,
+): Promise<MigrateReport> {
   const report: MigrateReport = { copied: {}, total: 0 };
   const now = Date.now();
   for (const kind of await from.kinds()) {

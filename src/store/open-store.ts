@@ -39,7 +39,11 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
         break;
       case "sqlite": {
         const raw = url.replace(/^sqlite:\/\//, "");
-        if (!raw) throw new AanzetError("CONFIG_INVALID", 'sqlite store URL without a path: use sqlite://<path>, e.g. "sqlite://data/aanzet.sqlite"');
+        if (!raw)
+          throw new AanzetError(
+            "CONFIG_INVALID",
+            'sqlite store URL without a path: use sqlite://<path>, e.g. "sqlite://data/aanzet.sqlite"',
+          );
         const path = raw === ":memory:" ? raw : resolve(cwd, raw);
         backend = new SqlBackend(await openSqlite(path, o.timeoutMs), SQLITE);
         break;
@@ -53,16 +57,26 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
         backend = new SqlBackend(
           // Waiting for a free pool connection counts against connectTimeoutMs in pg: under a burst
           // that wait is backpressure, not an outage, so it may last as long as an operation.
-          await openPostgres(url, { connectTimeoutMs: Math.max(o.connectTimeoutMs, o.timeoutMs), queryTimeoutMs: o.timeoutMs * 2, max: o.poolSize, onError }),
+          await openPostgres(url, {
+            connectTimeoutMs: Math.max(o.connectTimeoutMs, o.timeoutMs),
+            queryTimeoutMs: o.timeoutMs * 2,
+            max: o.poolSize,
+            onError,
+          }),
           POSTGRES,
         );
         break;
       default:
-        throw new AanzetError("CONFIG_INVALID", `unknown store URL "${url}": use sqlite://<path>, memory://, redis://... or postgres://...`);
+        throw new AanzetError(
+          "CONFIG_INVALID",
+          `unknown store URL "${url}": use sqlite://<path>, memory://, redis://... or postgres://...`,
+        );
     }
   } catch (err) {
     if (err instanceof AanzetError) throw err;
-    throw new AanzetError("STORE_UNAVAILABLE", `cannot open the store (${scheme}): ${(err as Error).message}`, { cause: err });
+    throw new AanzetError("STORE_UNAVAILABLE", `cannot open the store (${scheme}): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   guard = new GuardedStore(backend, { timeoutMs: o.timeoutMs, breakerMs: 1000 });
   return guard;

@@ -15,7 +15,11 @@ export interface PurgeReport {
 }
 
 /** Remove what is past retention; `tenant` limits the age pass to one tenant. */
-export async function purge(store: AdminStore, retention: Retention, o: { now?: Date; tenant?: string | undefined; dryRun?: boolean } = {}): Promise<PurgeReport> {
+export async function purge(
+  store: AdminStore,
+  retention: Retention,
+  o: { now?: Date; tenant?: string | undefined; dryRun?: boolean } = {},
+): Promise<PurgeReport> {
   const now = (o.now ?? new Date()).getTime();
   const report: PurgeReport = { expired: 0, deleted: {}, kept: [], dryRun: !!o.dryRun };
   if (!o.dryRun) report.expired = await store.purgeExpired();

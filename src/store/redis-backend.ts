@@ -75,7 +75,11 @@ export class RedisBackend implements Backend {
   }
 
   async set(key: string, encoded: string, expires: number | undefined): Promise<void> {
-    await this.client.set(redisKey(key), encoded, expires === undefined ? undefined : { expiration: { type: "PXAT", value: expires } });
+    await this.client.set(
+      redisKey(key),
+      encoded,
+      expires === undefined ? undefined : { expiration: { type: "PXAT", value: expires } },
+    );
   }
 
   async add(key: string, encoded: string, expires: number | undefined): Promise<boolean> {
@@ -89,7 +93,11 @@ export class RedisBackend implements Backend {
   }
 
   async page(prefix: string, cursor: string | undefined) {
-    const res = await this.client.scan(cursor ?? "0", { MATCH: `${glob(redisKey(prefix))}*`, COUNT: 1000, TYPE: "string" });
+    const res = await this.client.scan(cursor ?? "0", {
+      MATCH: `${glob(redisKey(prefix))}*`,
+      COUNT: 1000,
+      TYPE: "string",
+    });
     const next = String(res.cursor);
     const entries: Array<{ key: string; encoded: string; expires?: number | undefined }> = [];
     if (res.keys.length > 0) {

@@ -115,7 +115,8 @@ export class SqlBackend implements Backend {
         done = true;
         break;
       }
-      if (typeof row.value === "string") entries.push({ key: `${ns}:${k}`, encoded: row.value, expires: num(row.expires) });
+      if (typeof row.value === "string")
+        entries.push({ key: `${ns}:${k}`, encoded: row.value, expires: num(row.expires) });
     }
     const last = rows[rows.length - 1];
     return { entries, next: done || !last ? undefined : String(last.key) };
@@ -123,7 +124,10 @@ export class SqlBackend implements Backend {
 
   async kinds(): Promise<string[]> {
     const { rows } = await this.conn.query(this.sql.kinds!, []);
-    return rows.map((r) => String(r.namespace)).filter((n) => n.length > 0).sort();
+    return rows
+      .map((r) => String(r.namespace))
+      .filter((n) => n.length > 0)
+      .sort();
   }
 
   async purgeExpired(now: number): Promise<number> {

@@ -35,7 +35,8 @@ export async function openSqlite(path: string, busyTimeoutMs = 5000): Promise<Sq
     async query(sql, params) {
       const s = prepared(sql);
       const p = params as Array<string | number | null>;
-      if (/^\s*(SELECT|PRAGMA)\b/i.test(sql) || /\bRETURNING\b/i.test(sql)) return { rows: s.all(...p) as Array<Record<string, unknown>>, changes: 0 };
+      if (/^\s*(SELECT|PRAGMA)\b/i.test(sql) || /\bRETURNING\b/i.test(sql))
+        return { rows: s.all(...p) as Array<Record<string, unknown>>, changes: 0 };
       const r = s.run(...p);
       return { rows: [], changes: Number(r.changes) };
     },

@@ -30,7 +30,15 @@ export interface Backend {
   add(key: string, encoded: string, expires: number | undefined, now: number): Promise<boolean>;
   delete(key: string, now: number): Promise<boolean>;
   /** Live entries whose key starts with `prefix` (which includes `<kind>:`), in pages. */
-  page(prefix: string, cursor: string | undefined, limit: number, now: number): Promise<{ entries: Array<{ key: string; encoded: string; expires?: number | undefined }>; next?: string | undefined }>;
+  page(
+    prefix: string,
+    cursor: string | undefined,
+    limit: number,
+    now: number,
+  ): Promise<{
+    entries: Array<{ key: string; encoded: string; expires?: number | undefined }>;
+    next?: string | undefined;
+  }>;
   /** Record kinds present (the part before the first colon). */
   kinds(): Promise<string[]>;
   /** Physically remove expired rows (Redis expires them itself); returns how many. */
@@ -52,5 +60,8 @@ export interface AdminStore extends Store {
 }
 
 export function isAdminStore(store: Store): store is AdminStore {
-  return typeof (store as Partial<AdminStore>).kinds === "function" && typeof (store as Partial<AdminStore>).entries === "function";
+  return (
+    typeof (store as Partial<AdminStore>).kinds === "function" &&
+    typeof (store as Partial<AdminStore>).entries === "function"
+  );
 }

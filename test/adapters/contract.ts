@@ -87,7 +87,9 @@ export function adapterContract(name: string, start: () => Promise<AdapterDriver
     });
 
     it("refuses a message that is too long, kindly", async () => {
-      const replies = await d.send(`${"Mijn vraag gaat over zorg thuis. ".repeat(130)}Wie betaalt?`, { thread: thread() });
+      const replies = await d.send(`${"Mijn vraag gaat over zorg thuis. ".repeat(130)}Wie betaalt?`, {
+        thread: thread(),
+      });
       expect(joined(replies)).toContain(MSG.tooLong(4000));
     });
 

@@ -18,7 +18,8 @@ describe("aanzet ask", () => {
     expect(a.status).toBe("answered");
     expect(a.aanZet.find((x: { role: string }) => x.role === "primary").actor).toBe("gemeente-wmo");
     expect(a.sources[0].url).toMatch(/^https?:\/\//);
-    for (const key of ["question", "status", "answer", "aanZet", "routes", "entries", "sources"]) expect(a).toHaveProperty(key);
+    for (const key of ["question", "status", "answer", "aanZet", "routes", "entries", "sources"])
+      expect(a).toHaveProperty(key);
   });
 
   it("abstains on an off-topic question and points to the coach", async () => {
@@ -39,9 +40,12 @@ describe("aanzet ask", () => {
   it("keeps a BSN out of the store and the logs", async () => {
     const { dir, url } = tmpStore();
     const bsn = "111222333"; // passes the 11-proef
-    const r = await runCli(["ask", "--json", "--store", url, `mevrouw Jansen bsn ${bsn} kan de trap niet op, traplift?`], {
-      env: { LOG_LEVEL: "trace" },
-    });
+    const r = await runCli(
+      ["ask", "--json", "--store", url, `mevrouw Jansen bsn ${bsn} kan de trap niet op, traplift?`],
+      {
+        env: { LOG_LEVEL: "trace" },
+      },
+    );
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a.question).not.toContain(bsn);
@@ -54,15 +58,26 @@ describe("aanzet ask", () => {
       expect(bytes, f).not.toContain("Jansen");
     }
     // ...while the scrubbed question itself was stored.
-    const all = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString("latin1")).join("");
+    const all = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f)).toString("latin1"))
+      .join("");
     expect(all).toContain("[BSN]");
   });
 
   it("answers --jsonl line by line, reporting a bad line and going on", async () => {
-    const input = ['wie betaalt een traplift?', '{"text": "wie betaalt wijkverpleging?", "team": "noord"}', '{"broken json', '{"team": "x"}', 'wat is de hoofdstad van Peru?'].join("\n");
+    const input = [
+      "wie betaalt een traplift?",
+      '{"text": "wie betaalt wijkverpleging?", "team": "noord"}',
+      '{"broken json',
+      '{"team": "x"}',
+      "wat is de hoofdstad van Peru?",
+    ].join("\n");
     const r = await runCli(["ask", "--jsonl", "--store", "memory://"], { input });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].status).toBe("answered");
     expect(lines[1].status).toBe("answered");

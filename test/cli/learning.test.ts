@@ -53,7 +53,18 @@ describe("aanzet replay + knelpunten (done-when)", () => {
     expect(list).toHaveLength(1);
     expect(list[0]!.status).toBe("candidate");
     expect([...list[0]!.messageIds].sort()).toEqual(["dw-02", "dw-04", "dw-07"]);
-    expect(Object.keys(list[0]!)).toEqual(["id", "status", "title", "cases", "teams", "firstSeen", "lastSeen", "messageIds", "entries", "laws"]);
+    expect(Object.keys(list[0]!)).toEqual([
+      "id",
+      "status",
+      "title",
+      "cases",
+      "teams",
+      "firstSeen",
+      "lastSeen",
+      "messageIds",
+      "entries",
+      "laws",
+    ]);
     // Other tenants see nothing.
     expect(await knelpunten(store, ["--tenant", "elders"])).toEqual([]);
   });
@@ -70,7 +81,10 @@ describe("aanzet replay + knelpunten (done-when)", () => {
     const [k] = await knelpunten(store);
     expect([...k!.messageIds].sort()).toEqual(["1770109200.000200", "1770891300.000100", "1771935600.000100"]);
     expect(k!.teams).toEqual(["wijkteam-noord", "wijkteam-zuid"]);
-    const wa = await runCli(["replay", join(FIX, "whatsapp-nl.txt"), "--team", "wijkteam-oost", "--tenant", "wa", "--store", store, "--json"], { env });
+    const wa = await runCli(
+      ["replay", join(FIX, "whatsapp-nl.txt"), "--team", "wijkteam-oost", "--tenant", "wa", "--store", store, "--json"],
+      { env },
+    );
     expect(wa.code, wa.stderr).toBe(0);
     const summary = JSON.parse(wa.stdout) as { format: string; messages: number; errors: Array<{ line: number }> };
     expect(summary).toMatchObject({ format: "whatsapp", messages: 3, errors: [{ line: 6 }] });
@@ -105,7 +119,14 @@ describe("lead review from the console", () => {
   it("a lead accepts, rejects and merges by typing", async () => {
     const [a, b, c, d] = ids as [string, string, string, string];
     const before = await knelpunten(store);
-    const input = [`/knelpunten`, `/accepteer ${a}`, `/afwijzen ${b} past binnen bestaande regels`, `Kaartvoorstel ${b}`, `/samenvoegen ${c} ${d}`, ""].join("\n");
+    const input = [
+      `/knelpunten`,
+      `/accepteer ${a}`,
+      `/afwijzen ${b} past binnen bestaande regels`,
+      `Kaartvoorstel ${b}`,
+      `/samenvoegen ${c} ${d}`,
+      "",
+    ].join("\n");
     const r = await runCli(["chat", "--role", "lead", "--store", store], { env, input });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/kandidaat-knelpunten/);
@@ -145,9 +166,11 @@ describe("lead review from the console", () => {
     const out = join(tempStore().dir, "rapport");
     const r = await runCli(["report", "--out", out, "--store", store], { env });
     expect(r.code, r.stderr).toBe(0);
-    for (const f of ["knelpunten.md", "knelpunten.csv", "knelpunten.html"]) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ["knelpunten.md", "knelpunten.csv", "knelpunten.html"])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const html = readFileSync(join(out, "knelpunten.html"), "utf8");
-    for (const id of ["chart-time", "chart-teams", "chart-laws"]) expect(html).toMatch(new RegExp(`<svg id="${id}"[^>]*>[\\s\\S]*?<rect class="bar"`));
+    for (const id of ["chart-time", "chart-teams", "chart-laws"])
+      expect(html).toMatch(new RegExp(`<svg id="${id}"[^>]*>[\\s\\S]*?<rect class="bar"`));
     expect(html).not.toMatch(/<script|src=|<link/);
     expect(readFileSync(join(out, "knelpunten.md"), "utf8")).toMatch(/Voorgestelde structurele oplossing/);
   });

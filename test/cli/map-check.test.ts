@@ -29,11 +29,16 @@ const good = `entries:
 
 describe("aanzet map check", () => {
   it("names file, entry id, field and how to fix it", async () => {
-    const bad = good.replace("actor: gemeente-wmo", "actor: gemeente-zorg").replace("id: traplift", "id: traplift-fout").replace(/    sources:.*\n/, "    sources: []\n");
+    const bad = good
+      .replace("actor: gemeente-wmo", "actor: gemeente-zorg")
+      .replace("id: traplift", "id: traplift-fout")
+      .replace(/    sources:.*\n/, "    sources: []\n");
     const dir = mapDir({ "a.yaml": good, "b.yaml": bad });
     const r = await runCli(["map", "check"], { env: { AANZET_MAP_DIR: dir } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/b\.yaml: traplift-fout: aanZet\.0\.actor: unknown actor id: use one of the actors in map\/vocabulary\.json/);
+    expect(r.stderr).toMatch(
+      /b\.yaml: traplift-fout: aanZet\.0\.actor: unknown actor id: use one of the actors in map\/vocabulary\.json/,
+    );
     expect(r.stderr).toMatch(/b\.yaml: traplift-fout: sources: every entry needs at least one public source/);
     expect(r.stdout).toMatch(/2 errors/);
   });

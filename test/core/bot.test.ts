@@ -3,7 +3,10 @@ import type { QuestionRecord } from "../../src/core/question-log.js";
 import { openStore } from "../../src/store/open-store.js";
 import { FlakyStore, makeBot, turn } from "../helpers/bot.js";
 
-async function records(store: { scan<T>(p: string): AsyncIterable<[string, T]> }, tenant = "t1"): Promise<QuestionRecord[]> {
+async function records(
+  store: { scan<T>(p: string): AsyncIterable<[string, T]> },
+  tenant = "t1",
+): Promise<QuestionRecord[]> {
   const out: QuestionRecord[] = [];
   for await (const [, r] of store.scan<QuestionRecord>(`q:${tenant}:`)) out.push(r);
   return out;
@@ -41,7 +44,8 @@ describe("bot pipeline", () => {
   it("resolves a clarify question with the worker's choice in the same thread", async () => {
     const { bot } = await makeBot();
     const [first] = await bot.handle(turn("rolstoel nodig, wie betaalt?", { thread: "c1" }));
-    if (first?.answer?.status !== "clarify") throw new Error(`expected clarify, got ${first?.answer?.status}: ${first?.text}`);
+    if (first?.answer?.status !== "clarify")
+      throw new Error(`expected clarify, got ${first?.answer?.status}: ${first?.text}`);
     expect(first.text).toMatch(/1\. .*\n2\. /);
     const [second] = await bot.handle(turn("2", { thread: "c1" }));
     expect(second?.answer?.status).toBe("answered");

@@ -16,7 +16,15 @@ import { loadMap } from "../../src/content/map-loader.js";
 import type { Log } from "../../src/core/ports.js";
 import { parseJsonl, parseWhatsApp, replay } from "../../src/import/index.js";
 import { serve, type Running } from "../../src/server/serve.js";
-import { BOT_ID, BOT_USER, eventBody, pool, settle, signature, startFakeSlack } from "../../scripts/bench.d/lib/slack-load.mjs";
+import {
+  BOT_ID,
+  BOT_USER,
+  eventBody,
+  pool,
+  settle,
+  signature,
+  startFakeSlack,
+} from "../../scripts/bench.d/lib/slack-load.mjs";
 import { Rng } from "./prng.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,7 +42,13 @@ function capture(lines: string[], bindings: Record<string, unknown> = {}): Log {
   const write = (level: string) => (obj: Record<string, unknown>, msg: string) => {
     lines.push(JSON.stringify({ level, ...bindings, ...obj, msg }));
   };
-  return { info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug"), child: (b) => capture(lines, { ...bindings, ...b }) };
+  return {
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    debug: write("debug"),
+    child: (b) => capture(lines, { ...bindings, ...b }),
+  };
 }
 
 const logLines: string[] = [];
@@ -75,7 +89,12 @@ afterAll(async () => {
 
 const timing = new Map<string, { n: number; ms: number; max: number }>();
 
-async function post(path: string, body: string | Uint8Array, headers: Record<string, string>, kind = path): Promise<number> {
+async function post(
+  path: string,
+  body: string | Uint8Array,
+  headers: Record<string, string>,
+  kind = path,
+): Promise<number> {
   const t0 = performance.now();
   try {
     const res = await fetch(`${base}${path}`, { method: "POST", headers, body });
@@ -111,7 +130,17 @@ function knownTeamsIssue(body: string): boolean {
     const obj = (x: unknown) => x === undefined || (!!x && typeof x === "object");
     const conv = a.conversation as Record<string, unknown> | undefined;
     const from = a.from as Record<string, unknown> | undefined;
-    return !str(a.serviceUrl) || !str(a.id) || !str(a.channelId) || !obj(a.conversation) || !obj(a.from) || !obj(a.recipient) || !str(conv?.id) || !str(from?.id) || !obj(a.channelData);
+    return (
+      !str(a.serviceUrl) ||
+      !str(a.id) ||
+      !str(a.channelId) ||
+      !obj(a.conversation) ||
+      !obj(a.from) ||
+      !obj(a.recipient) ||
+      !str(conv?.id) ||
+      !str(from?.id) ||
+      !obj(a.channelData)
+    );
   } catch {
     return false;
   }
@@ -122,7 +151,22 @@ function slackRequest(r: Rng, i: number): () => Promise<Outcome> {
   const team = r.chance(0.02) ? r.text(12) : r.pick(["T0FUZZ", "T0FUZZ2"]);
   const ts = `${Math.floor(Date.now() / 1000)}.${String(i).padStart(6, "0")}`;
   const text = `${MARK} ${r.text(120)}`;
-  const kind = r.chance(0.03) ? "huge" : r.pick(["garbage", "json", "event", "event", "event", "event", "mutated", "mutated", "challenge", "interaction", "command", "unsigned"] as const);
+  const kind = r.chance(0.03)
+    ? "huge"
+    : r.pick([
+        "garbage",
+        "json",
+        "event",
+        "event",
+        "event",
+        "event",
+        "mutated",
+        "mutated",
+        "challenge",
+        "interaction",
+        "command",
+        "unsigned",
+      ] as const);
   let body: string;
   let type = "application/json";
   let headers: Record<string, string> | undefined;
@@ -135,34 +179,103 @@ function slackRequest(r: Rng, i: number): () => Promise<Outcome> {
       break;
     case "event":
     case "mutated": {
-      const event = { type: r.pick(["app_mention", "message", "app_home_opened", "reaction_added", r.text(10)]), user: r.pick(["UFUZZ1", "UFUZZ2", `U${r.int(1e6)}`]), text: `<@${BOT_USER}> ${text}`, ts, channel: r.pick(["C0FUZZ", "D0FUZZ", "G0FUZZ", r.text(6)]), ...(r.chance(0.3) ? { thread_ts: ts } : {}), ...(r.chance(0.1) ? { subtype: r.pick(["bot_message", "message_changed", "file_share"]) } : {}) };
+      const event = {
+        type: r.pick(["app_mention", "message", "app_home_opened", "reaction_added", r.text(10)]),
+        user: r.pick(["UFUZZ1", "UFUZZ2", `U${r.int(1e6)}`]),
+        text: `<@${BOT_USER}> ${text}`,
+        ts,
+        channel: r.pick(["C0FUZZ", "D0FUZZ", "G0FUZZ", r.text(6)]),
+        ...(r.chance(0.3) ? { thread_ts: ts } : {}),
+        ...(r.chance(0.1) ? { subtype: r.pick(["bot_message", "message_changed", "file_share"]) } : {}),
+      };
       const raw = JSON.parse(eventBody({ team, eventId: `EvFuzz${i}`, event })) as Record<string, unknown>;
       body = JSON.stringify(kind === "mutated" ? r.mutate(raw, 0.35) : raw);
       break;
     }
     case "challenge":
-      body = JSON.stringify({ type: "url_verification", token: "x", challenge: r.chance(0.5) ? r.text(40) : r.json(2) });
+      body = JSON.stringify({
+        type: "url_verification",
+        token: "x",
+        challenge: r.chance(0.5) ? r.text(40) : r.json(2),
+      });
       break;
     case "interaction":
       type = "application/x-www-form-urlencoded";
-      body = new URLSearchParams({ payload: r.chance(0.3) ? r.text(100) : JSON.stringify(r.mutate({ type: r.pick(["block_actions", "view_submission", "shortcut"]), team: { id: team }, user: { id: "UFUZZ1" }, actions: [{ action_id: r.pick(["feedback:useful", "flow:start", "coach:confirm", "lead:accept", r.text(10)]), value: r.text(20) }], container: { channel_id: "C0FUZZ", message_ts: ts }, trigger_id: "t" }, 0.3)) }).toString();
+      body = new URLSearchParams({
+        payload: r.chance(0.3)
+          ? r.text(100)
+          : JSON.stringify(
+              r.mutate(
+                {
+                  type: r.pick(["block_actions", "view_submission", "shortcut"]),
+                  team: { id: team },
+                  user: { id: "UFUZZ1" },
+                  actions: [
+                    {
+                      action_id: r.pick(["feedback:useful", "flow:start", "coach:confirm", "lead:accept", r.text(10)]),
+                      value: r.text(20),
+                    },
+                  ],
+                  container: { channel_id: "C0FUZZ", message_ts: ts },
+                  trigger_id: "t",
+                },
+                0.3,
+              ),
+            ),
+      }).toString();
       break;
     case "command":
       type = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(Object.fromEntries(Object.entries(r.mutate({ command: r.pick(["/aanzet", "/toets", "/escalatie", "/knelpunten", `/${r.text(8)}`]), text, team_id: team, channel_id: "C0FUZZ", user_id: "UFUZZ1", trigger_id: "t", response_url: `${fake.apiUrl}response` }, 0.3)).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))).toString();
+      body = new URLSearchParams(
+        Object.fromEntries(
+          Object.entries(
+            r.mutate(
+              {
+                command: r.pick(["/aanzet", "/toets", "/escalatie", "/knelpunten", `/${r.text(8)}`]),
+                text,
+                team_id: team,
+                channel_id: "C0FUZZ",
+                user_id: "UFUZZ1",
+                trigger_id: "t",
+                response_url: `${fake.apiUrl}response`,
+              },
+              0.3,
+            ),
+          ).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+        ),
+      ).toString();
       break;
     case "unsigned":
       body = JSON.stringify({ type: "event_callback", event: { type: "app_mention", text } });
       headers = r.chance(0.5) ? {} : signature(body, "wrong-secret");
       break;
     case "huge":
-      body = JSON.stringify({ type: "event_callback", team_id: team, event_id: `EvHuge${i}`, event: { type: "app_mention", user: "UFUZZ1", ts, channel: "C0FUZZ", text: `${MARK} ${"x".repeat(1_200_000 + r.int(500_000))}` } });
+      body = JSON.stringify({
+        type: "event_callback",
+        team_id: team,
+        event_id: `EvHuge${i}`,
+        event: {
+          type: "app_mention",
+          user: "UFUZZ1",
+          ts,
+          channel: "C0FUZZ",
+          text: `${MARK} ${"x".repeat(1_200_000 + r.int(500_000))}`,
+        },
+      });
       break;
   }
-  const h = { "content-type": r.chance(0.03) ? r.pick(["text/plain", "application/xml", ""]) : type, ...(headers ?? signature(body, SECRET)) };
+  const h = {
+    "content-type": r.chance(0.03) ? r.pick(["text/plain", "application/xml", ""]) : type,
+    ...(headers ?? signature(body, SECRET)),
+  };
   // Signed requests get 200 (acked, maybe ignored), 4xx for what Slack never sends; unsigned 401.
   const expect = kind === "unsigned" ? [401] : [200, 400, 401, 404, 413, 415];
-  return async () => ({ kind, status: await post("/slack/events", body, h, `slack ${kind}`), expect, known: SLACK_MALFORMED.has(kind) });
+  return async () => ({
+    kind,
+    status: await post("/slack/events", body, h, `slack ${kind}`),
+    expect,
+    known: SLACK_MALFORMED.has(kind),
+  });
 }
 
 function teamsRequest(r: Rng, i: number): () => Promise<Outcome> {
@@ -173,7 +286,11 @@ function teamsRequest(r: Rng, i: number): () => Promise<Outcome> {
     serviceUrl: r.chance(0.9) ? `${fake.apiUrl.replace(/\/api\/$/, "")}/teams/` : "not a url",
     channelId: r.pick(["msteams", "emulator", r.text(5)]),
     from: { id: `29:fuzz-${r.int(50)}`, aadObjectId: `aad-${r.int(50)}`, name: r.text(10) },
-    conversation: { id: `a:conv-${r.int(20)}`, conversationType: r.pick(["personal", "channel", "groupChat"]), tenantId: r.pick(["tenant-fuzz", r.text(10)]) },
+    conversation: {
+      id: `a:conv-${r.int(20)}`,
+      conversationType: r.pick(["personal", "channel", "groupChat"]),
+      tenantId: r.pick(["tenant-fuzz", r.text(10)]),
+    },
     recipient: { id: "28:bot", name: "aanzet" },
     text: `${MARK} <at>aanzet</at> ${r.text(150)}`,
     channelData: { tenant: { id: "tenant-fuzz" } },
@@ -181,26 +298,44 @@ function teamsRequest(r: Rng, i: number): () => Promise<Outcome> {
   };
   const kind = r.chance(0.03) ? "huge" : r.pick(["good", "mutated", "mutated", "random", "garbage"] as const);
   const body =
-    kind === "good" ? JSON.stringify(good)
-    : kind === "mutated" ? JSON.stringify(r.mutate(good, 0.4))
-    : kind === "random" ? JSON.stringify(r.json(4))
-    : kind === "huge" ? JSON.stringify({ ...good, text: `${MARK} ${"y".repeat(600_000)}` })
-    : r.text(200);
-  return async () => ({ kind, status: await post("/api/messages", body, { "content-type": "application/json" }, `teams ${kind}`), expect: [200, 201, 202, 400, 404, 413, 415, 501], known: knownTeamsIssue(body) });
+    kind === "good"
+      ? JSON.stringify(good)
+      : kind === "mutated"
+        ? JSON.stringify(r.mutate(good, 0.4))
+        : kind === "random"
+          ? JSON.stringify(r.json(4))
+          : kind === "huge"
+            ? JSON.stringify({ ...good, text: `${MARK} ${"y".repeat(600_000)}` })
+            : r.text(200);
+  return async () => ({
+    kind,
+    status: await post("/api/messages", body, { "content-type": "application/json" }, `teams ${kind}`),
+    expect: [200, 201, 202, 400, 404, 413, 415, 501],
+    known: knownTeamsIssue(body),
+  });
 }
 
 describe(`fuzz (seed ${SEED})`, () => {
   it(`${N.slack} Slack payloads and ${N.teams} Teams activities: every one answered with a 2xx/4xx, the server stays up`, async () => {
     const r = new Rng(SEED);
-    const jobs = [...Array.from({ length: N.slack }, (_, i) => slackRequest(r, i)), ...Array.from({ length: N.teams }, (_, i) => teamsRequest(r, i))];
+    const jobs = [
+      ...Array.from({ length: N.slack }, (_, i) => slackRequest(r, i)),
+      ...Array.from({ length: N.teams }, (_, i) => teamsRequest(r, i)),
+    ];
     const t0 = performance.now();
     const results = await pool(jobs, 256);
     console.log(
       `[fuzz] ${jobs.length} HTTP requests in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-        [...timing].map(([k, t]) => `${k}: ${t.n} avg ${(t.ms / t.n).toFixed(0)} ms max ${t.max.toFixed(0)} ms`).join("; "),
+        [...timing]
+          .map(([k, t]) => `${k}: ${t.n} avg ${(t.ms / t.n).toFixed(0)} ms max ${t.max.toFixed(0)} ms`)
+          .join("; "),
     );
     // Let Bolt's and Teams' work after the ack finish before looking at the logs.
-    await settle(() => fake.calls + logLines.length, () => false, { quietMs: 1500, timeoutMs: 20_000 });
+    await settle(
+      () => fake.calls + logLines.length,
+      () => false,
+      { quietMs: 1500, timeoutMs: 20_000 },
+    );
     const bad = results.filter((x) => !x.expect.includes(x.status) && !(x.known && x.status === 500));
     const known = results.filter((x) => x.known && x.status === 500).length;
     if (known > 0) console.log(`[fuzz] ${known} answered 500 for known adapter issues (see the it.fails cases)`);
@@ -228,11 +363,15 @@ describe(`fuzz (seed ${SEED})`, () => {
       for (let i = 0; i < N.yaml; i++) {
         const kind = r.pick(["mutated", "mutated", "random", "text", "bomb", "deep"] as const);
         const yaml =
-          kind === "mutated" ? stringify(r.mutate(real, 0.15))
-          : kind === "random" ? stringify(r.json(5))
-          : kind === "text" ? r.text(400)
-          : kind === "bomb" ? `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`
-          : `${"entries:\n".repeat(1)}${"- ".repeat(200)}x\n`;
+          kind === "mutated"
+            ? stringify(r.mutate(real, 0.15))
+            : kind === "random"
+              ? stringify(r.json(5))
+              : kind === "text"
+                ? r.text(400)
+                : kind === "bomb"
+                  ? `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`
+                  : `${"entries:\n".repeat(1)}${"- ".repeat(200)}x\n`;
         writeFileSync(file, yaml);
         const { problems } = loadMap(join(dir, "map"), dir);
         const errors = problems.filter((p) => p.severity === "error");
@@ -255,9 +394,25 @@ describe(`fuzz (seed ${SEED})`, () => {
     const r = new Rng(SEED + 2);
     const lines: string[] = [];
     for (let i = 0; i < N.lines; i++) {
-      const good = { id: `fz-${i}`, team: r.pick(["wijk-a", "wijk-b"]), user: `U${r.int(9)}`, ts: Math.floor(Date.now() / 1000) - r.int(86_400), text: `${MARK} ${r.text(100)}` };
+      const good = {
+        id: `fz-${i}`,
+        team: r.pick(["wijk-a", "wijk-b"]),
+        user: `U${r.int(9)}`,
+        ts: Math.floor(Date.now() / 1000) - r.int(86_400),
+        text: `${MARK} ${r.text(100)}`,
+      };
       const kind = r.int(5);
-      lines.push(kind === 0 ? JSON.stringify(good) : kind === 1 ? JSON.stringify(r.mutate(good, 0.5)) : kind === 2 ? JSON.stringify(r.json(3)) : kind === 3 ? r.text(150).replace(/[\r\n]/g, " ") : `${JSON.stringify(good).slice(0, r.int(60))}`);
+      lines.push(
+        kind === 0
+          ? JSON.stringify(good)
+          : kind === 1
+            ? JSON.stringify(r.mutate(good, 0.5))
+            : kind === 2
+              ? JSON.stringify(r.json(3))
+              : kind === 3
+                ? r.text(150).replace(/[\r\n]/g, " ")
+                : `${JSON.stringify(good).slice(0, r.int(60))}`,
+      );
     }
     const parsed = parseJsonl(lines.join("\n"));
     const nonEmpty = lines.filter((l) => l.trim().length > 0).length;
@@ -277,13 +432,27 @@ describe(`fuzz (seed ${SEED})`, () => {
   // today (so it.fails passes); when an adapter is fixed, turn its case into a plain it().
   it.fails("Slack: a signed body that is not an Events API object gets a 4xx at once", async () => {
     for (const body of ["null", '{"type":"event_callback","event":5}']) {
-      const status = await post("/slack/events", body, { "content-type": "application/json", ...signature(body, SECRET) });
+      const status = await post("/slack/events", body, {
+        "content-type": "application/json",
+        ...signature(body, SECRET),
+      });
       expect(status).toBeLessThan(500);
     }
   });
 
   it.fails("Teams: an activity whose serviceUrl is not a string gets a 400", async () => {
-    const status = await post("/api/messages", JSON.stringify({ type: "message", id: "x", serviceUrl: 5, conversation: { id: "c" }, from: { id: "f" }, text: "hoi" }), { "content-type": "application/json" });
+    const status = await post(
+      "/api/messages",
+      JSON.stringify({
+        type: "message",
+        id: "x",
+        serviceUrl: 5,
+        conversation: { id: "c" },
+        from: { id: "f" },
+        text: "hoi",
+      }),
+      { "content-type": "application/json" },
+    );
     expect(status).toBe(400);
   });
 

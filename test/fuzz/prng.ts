@@ -56,7 +56,10 @@ export class Rng {
         return Array.from({ length: this.int(4) }, () => this.json(depth - 1));
       default: {
         const o: Record<string, unknown> = {};
-        for (let i = 0; i < this.int(5); i++) o[this.pick(["type", "text", "user", "id", "ts", "__proto__", "constructor", this.text(8)])] = this.json(depth - 1);
+        for (let i = 0; i < this.int(5); i++)
+          o[this.pick(["type", "text", "user", "id", "ts", "__proto__", "constructor", this.text(8)])] = this.json(
+            depth - 1,
+          );
         return o;
       }
     }

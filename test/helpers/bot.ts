@@ -40,7 +40,18 @@ export async function makeBot(opts: { store?: Store; clock?: Clock; maxMessageCh
 let n = 0;
 export function turn(text: string, extra: Partial<Turn> = {}): Turn {
   n++;
-  return { id: `m${n}`, channel: "console", tenant: "t1", team: "noord", thread: "th1", user: "U1", role: "worker", text, direct: true, ...extra };
+  return {
+    id: `m${n}`,
+    channel: "console",
+    tenant: "t1",
+    team: "noord",
+    thread: "th1",
+    user: "U1",
+    role: "worker",
+    text,
+    direct: true,
+    ...extra,
+  };
 }
 
 /** A store whose operations fail while `down` is true (an outage). */
@@ -50,10 +61,27 @@ export class FlakyStore implements Store {
   private check(): void {
     if (this.down) throw new Error("connection refused");
   }
-  async get<T>(key: string) { this.check(); return this.inner.get<T>(key); }
-  async set<T>(key: string, value: T, ttl?: number) { this.check(); return this.inner.set(key, value, ttl); }
-  async delete(key: string) { this.check(); return this.inner.delete(key); }
-  async add<T>(key: string, value: T, ttl?: number) { this.check(); return this.inner.add(key, value, ttl); }
-  async *scan<T>(prefix: string) { this.check(); yield* this.inner.scan<T>(prefix); }
-  async close() { return this.inner.close(); }
+  async get<T>(key: string) {
+    this.check();
+    return this.inner.get<T>(key);
+  }
+  async set<T>(key: string, value: T, ttl?: number) {
+    this.check();
+    return this.inner.set(key, value, ttl);
+  }
+  async delete(key: string) {
+    this.check();
+    return this.inner.delete(key);
+  }
+  async add<T>(key: string, value: T, ttl?: number) {
+    this.check();
+    return this.inner.add(key, value, ttl);
+  }
+  async *scan<T>(prefix: string) {
+    this.check();
+    yield* this.inner.scan<T>(prefix);
+  }
+  async close() {
+    return this.inner.close();
+  }
 }

@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** Run `aanzet <args>` with optional stdin; resolves when the process exits. */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", BIN, ...args], {
       cwd: ROOT,

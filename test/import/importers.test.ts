@@ -4,7 +4,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { detectFormat, parseJsonl, parseSlackFiles, parseWhatsApp, readExport, readSlackFolder, readSlackZip, slackText, teamFromFilename, zonedTime } from "../../src/import/index.js";
+import {
+  detectFormat,
+  parseJsonl,
+  parseSlackFiles,
+  parseWhatsApp,
+  readExport,
+  readSlackFolder,
+  readSlackZip,
+  slackText,
+  teamFromFilename,
+  zonedTime,
+} from "../../src/import/index.js";
 import { ROOT } from "../helpers/cli.js";
 
 const FIX = join(ROOT, "test/fixtures/patterns");
@@ -71,7 +82,9 @@ describe("Slack export", () => {
   });
 
   it("cleans Slack markup", () => {
-    expect(slackText("<@U123> zie <#C1|algemeen> en <mailto:a@b.nl|mail> &amp; <!here>")).toBe("zie #algemeen en mail &");
+    expect(slackText("<@U123> zie <#C1|algemeen> en <mailto:a@b.nl|mail> &amp; <!here>")).toBe(
+      "zie #algemeen en mail &",
+    );
   });
 });
 
@@ -79,7 +92,9 @@ describe("WhatsApp export", () => {
   it("reads the Dutch iPhone format with multi-line messages, media and system lines", () => {
     const r = parseWhatsApp(readFileSync(join(FIX, "whatsapp-nl.txt"), "utf8"), { team: "noord" });
     expect(r.messages.map((m) => m.user)).toEqual(["Sanne", "Timo", "Vera"]);
-    expect(r.messages[0]!.text).toBe("Cliënt zit sinds vorige week in de gevangenis. Zijn bijstand is gestopt,\nmaar de huur van zijn woning loopt gewoon door.\nWie betaalt die huur nu?");
+    expect(r.messages[0]!.text).toBe(
+      "Cliënt zit sinds vorige week in de gevangenis. Zijn bijstand is gestopt,\nmaar de huur van zijn woning loopt gewoon door.\nWie betaalt die huur nu?",
+    );
     // Amsterdam winter time is UTC+1.
     expect(r.messages[0]!.at.toISOString()).toBe("2026-02-03T09:00:05.000Z");
     expect(r.issues).toEqual([{ line: 6, reason: "date or time in the header is not valid" }]);
@@ -89,8 +104,12 @@ describe("WhatsApp export", () => {
 
   it("gives stable ids: the same export read twice, the same ids", () => {
     const text = readFileSync(join(FIX, "whatsapp-nl.txt"), "utf8");
-    expect(parseWhatsApp(text, { team: "noord" }).messages.map((m) => m.id)).toEqual(parseWhatsApp(text, { team: "noord" }).messages.map((m) => m.id));
-    expect(parseWhatsApp(text, { team: "zuid" }).messages[0]!.id).not.toBe(parseWhatsApp(text, { team: "noord" }).messages[0]!.id);
+    expect(parseWhatsApp(text, { team: "noord" }).messages.map((m) => m.id)).toEqual(
+      parseWhatsApp(text, { team: "noord" }).messages.map((m) => m.id),
+    );
+    expect(parseWhatsApp(text, { team: "zuid" }).messages[0]!.id).not.toBe(
+      parseWhatsApp(text, { team: "noord" }).messages[0]!.id,
+    );
   });
 
   it("reads the Dutch Android format (summer time) and the English US format", () => {
@@ -98,7 +117,11 @@ describe("WhatsApp export", () => {
     expect(nl.messages.map((m) => m.text)).toEqual(["Eerste regel\ntweede regel", "na de zomertijd"]);
     expect(nl.messages[1]!.at.toISOString()).toBe("2026-03-29T08:30:00.000Z");
     const en = parseWhatsApp(readFileSync(join(FIX, "whatsapp-en.txt"), "utf8"), { team: "t" });
-    expect(en.messages.map((m) => m.at.toISOString())).toEqual(["2026-02-03T09:00:00.000Z", "2026-02-12T22:15:00.000Z", "2026-12-30T23:05:00.000Z"]);
+    expect(en.messages.map((m) => m.at.toISOString())).toEqual([
+      "2026-02-03T09:00:00.000Z",
+      "2026-02-12T22:15:00.000Z",
+      "2026-12-30T23:05:00.000Z",
+    ]);
     expect(en.skipped).toBe(1);
   });
 

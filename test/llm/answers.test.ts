@@ -88,7 +88,9 @@ describe("grounded phrasing", () => {
     const det = await ask(plain, q(TRAPLIFT));
     const r = await ask(app, q(TRAPLIFT));
     expect(json(r)).toBe(json(det));
-    expect(failures()).toEqual([expect.objectContaining({ reason: "ungrounded", detail: "law:participatiewet", task: "phrase" })]);
+    expect(failures()).toEqual([
+      expect.objectContaining({ reason: "ungrounded", detail: "law:participatiewet", task: "phrase" }),
+    ]);
   });
 
   it("falls back on a 429, garbage JSON, a refusal and 'dat weet ik niet'", async () => {
@@ -106,7 +108,10 @@ describe("grounded phrasing", () => {
       fake.chat = behaviour;
       const r = await ask(app, q(TRAPLIFT));
       expect(json(r), reason).toBe(det);
-      expect(failures().map((f) => f.reason), reason).toEqual([reason]);
+      expect(
+        failures().map((f) => f.reason),
+        reason,
+      ).toEqual([reason]);
     }
   });
 
@@ -161,7 +166,8 @@ describe("query understanding", () => {
       ctx.task === "rewrite"
         ? {
             content: JSON.stringify({
-              vraag: "Een meisje van 15 met een depressie wordt door de huisarts verwezen naar de ggz. Wie betaalt de behandeling?",
+              vraag:
+                "Een meisje van 15 met een depressie wordt door de huisarts verwezen naar de ggz. Wie betaalt de behandeling?",
               behoefte: "ggz-behandeling",
               leeftijdsgroep: "kind",
               situatie: "depressie, verwijzing huisarts",

@@ -8,7 +8,10 @@ import { createHash } from "node:crypto";
 
 /** Which task a chat request is for, from the prompt it carries. */
 export function taskOf(body) {
-  const system = (body.messages ?? []).filter((m) => m.role === "system").map((m) => m.content).join("\n");
+  const system = (body.messages ?? [])
+    .filter((m) => m.role === "system")
+    .map((m) => m.content)
+    .join("\n");
   if (system.includes('"leeftijdsgroep"')) return "rewrite";
   if (system.includes('"antwoord"')) return "phrase";
   return "other";
@@ -16,7 +19,10 @@ export function taskOf(body) {
 
 /** The entries JSON the phrasing prompt carries (```json fence), or undefined. */
 export function entriesOf(body) {
-  const system = (body.messages ?? []).filter((m) => m.role === "system").map((m) => m.content).join("\n");
+  const system = (body.messages ?? [])
+    .filter((m) => m.role === "system")
+    .map((m) => m.content)
+    .join("\n");
   const m = /```json\s*([\s\S]*?)```/.exec(system);
   if (!m) return undefined;
   try {
@@ -47,7 +53,9 @@ export function groundedPhrase(body) {
   if (!entry) return JSON.stringify({ antwoord: "Dat weet ik niet." });
   const primary = entry.aanZet.find((a) => a.rol === "primary") ?? entry.aanZet[0];
   const head = `${primary.wie} is aan zet${primary.wet ? `, via de ${primary.wet}` : ""}.`;
-  return JSON.stringify({ antwoord: [head, firstSentence(entry.samenvatting), firstSentence(entry.alsHetVastloopt)].join(" ") });
+  return JSON.stringify({
+    antwoord: [head, firstSentence(entry.samenvatting), firstSentence(entry.alsHetVastloopt)].join(" "),
+  });
 }
 
 /** Default chat behaviour: a model that follows the prompts. */
@@ -68,7 +76,14 @@ function vectorOf(text, dims = 16) {
 /** Default embeddings behaviour: a stable 16-dim vector per input text. */
 export function hashEmbeddings(ctx) {
   const input = Array.isArray(ctx.body.input) ? ctx.body.input : [ctx.body.input];
-  return { json: { object: "list", model: ctx.body.model, data: input.map((t, index) => ({ object: "embedding", index, embedding: vectorOf(t) })), usage: { prompt_tokens: input.join(" ").length >> 2, total_tokens: input.join(" ").length >> 2 } } };
+  return {
+    json: {
+      object: "list",
+      model: ctx.body.model,
+      data: input.map((t, index) => ({ object: "embedding", index, embedding: vectorOf(t) })),
+      usage: { prompt_tokens: input.join(" ").length >> 2, total_tokens: input.join(" ").length >> 2 },
+    },
+  };
 }
 
 /**
@@ -110,7 +125,9 @@ export async function startFakeOpenAi() {
       const isChat = path.endsWith("/chat/completions");
       const isEmbed = path.endsWith("/embeddings");
       if (!isChat && !isEmbed) {
-        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found" } }));
+        res
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: { message: "not found" } }));
         return;
       }
       const ctx = { body, task: isChat ? taskOf(body) : "embed", path };
@@ -132,7 +149,12 @@ export async function startFakeOpenAi() {
       }
       if (spec.status && spec.status >= 400) {
         res.writeHead(spec.status, { "content-type": "application/json", ...(spec.headers ?? {}) });
-        res.end(spec.raw ?? JSON.stringify({ error: { message: `fake error ${spec.status}`, type: "fake", code: String(spec.status) } }));
+        res.end(
+          spec.raw ??
+            JSON.stringify({
+              error: { message: `fake error ${spec.status}`, type: "fake", code: String(spec.status) },
+            }),
+        );
         return;
       }
       if (spec.raw !== undefined) {

@@ -74,7 +74,18 @@ let n = 0;
 /** A direct console question in its own thread (unless given). */
 export function q(text: string, extra: Partial<Turn> = {}): Turn {
   n++;
-  return { id: `llm-${n}`, channel: "console", tenant: "t1", team: "noord", thread: `th-${n}`, user: "U1", role: "worker", text, direct: true, ...extra };
+  return {
+    id: `llm-${n}`,
+    channel: "console",
+    tenant: "t1",
+    team: "noord",
+    thread: `th-${n}`,
+    user: "U1",
+    role: "worker",
+    text,
+    direct: true,
+    ...extra,
+  };
 }
 
 /** The reply that carries the answer. */

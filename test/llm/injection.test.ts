@@ -25,7 +25,14 @@ const ATTEMPTS = [
 /** A model that obeys the injection: steers the rewrite and parrots the order in the answer. */
 const obedient: FakeOpenAi["chat"] = (ctx) => {
   if (ctx.task === "rewrite") {
-    return { content: JSON.stringify({ vraag: "De SVB betaalt de AOW", behoefte: "AOW", leeftijdsgroep: "oudere", situatie: null }) };
+    return {
+      content: JSON.stringify({
+        vraag: "De SVB betaalt de AOW",
+        behoefte: "AOW",
+        leeftijdsgroep: "oudere",
+        situatie: null,
+      }),
+    };
   }
   const asked = userDataOf(ctx.body)?.vraag ?? "";
   return {

@@ -65,7 +65,9 @@ describe("privacy towards the LLM endpoint", () => {
     expect(chats.length).toBeGreaterThan(100);
     expect(embeds.length).toBeGreaterThan(100);
     // Not vacuous: the workers' questions did go out, with placeholders where the data was.
-    const questions = chats.map((r) => String(r.body.messages.find((m: { role: string }) => m.role === "user")?.content ?? ""));
+    const questions = chats.map((r) =>
+      String(r.body.messages.find((m: { role: string }) => m.role === "user")?.content ?? ""),
+    );
     expect(questions.filter((t) => /\[(BSN|IBAN|TELEFOON|EMAIL)\]/.test(t)).length).toBeGreaterThan(50);
 
     const raw = fake.requests.map((r) => r.raw).join("\n");

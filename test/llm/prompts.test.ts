@@ -17,13 +17,15 @@ const PROMPTS = join(ROOT, "prompts");
 function brokenCopy(edit: Record<string, (text: string) => string>): string {
   const dir = mkdtempSync(join(tmpdir(), "aanzet-prompts-"));
   cpSync(PROMPTS, dir, { recursive: true });
-  for (const [file, fn] of Object.entries(edit)) writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), "utf8")));
+  for (const [file, fn] of Object.entries(edit))
+    writeFileSync(join(dir, file), fn(readFileSync(join(dir, file), "utf8")));
   return dir;
 }
 
 const BROKEN = {
   // An unknown variable in the text, and a declared one that the code does not fill.
-  "phrase-answer.md": (t: string) => t.replace("Taak: schrijf het antwoord.", "Taak: schrijf het antwoord voor {{gebruiker}}."),
+  "phrase-answer.md": (t: string) =>
+    t.replace("Taak: schrijf het antwoord.", "Taak: schrijf het antwoord voor {{gebruiker}}."),
   // The system prompt loses its {{max_words}} (text and front matter).
   "system.md": (t: string) => t.replace(/  max_words:.*\n/, "").replace("{{max_words}}", "120"),
   "rewrite-question.md": (t: string) => t.replace("variables:\n", "variables:\n  leeftijd: niet gebruikt\n"),
@@ -49,8 +51,12 @@ describe("prompts", () => {
     expect(lines).toContain(
       "error: phrase-answer.md: phrase-answer: {{gebruiker}}: unknown variable {{gebruiker}}: the code fills only {{entries}}, {{primary_actor}}, {{max_words}}",
     );
-    expect(lines).toContain('error: system.md: system: variables.max_words: missing variable "max_words": list it under variables and use {{max_words}} in the text');
-    expect(lines).toContain('error: rewrite-question.md: rewrite-question: variables.leeftijd: unknown variable "leeftijd": the code fills only age_groups; remove it');
+    expect(lines).toContain(
+      'error: system.md: system: variables.max_words: missing variable "max_words": list it under variables and use {{max_words}} in the text',
+    );
+    expect(lines).toContain(
+      'error: rewrite-question.md: rewrite-question: variables.leeftijd: unknown variable "leeftijd": the code fills only age_groups; remove it',
+    );
     expect(() => loadValidPrompts(dir, dir)).toThrow(/the prompts have 3 error\(s\)/);
   });
 
@@ -58,7 +64,9 @@ describe("prompts", () => {
     const dir = brokenCopy({ "system.md": (t) => t.replace(/^---[\s\S]*?---\n/, "") });
     writeFileSync(join(dir, "rewrite-question.md"), "");
     const lines = loadPrompts(dir, dir).problems.map(formatProblem);
-    expect(lines).toContain("error: system.md: system: the file must start with front matter: a line `---`, `description:` and `variables:`, and a closing `---`");
+    expect(lines).toContain(
+      "error: system.md: system: the file must start with front matter: a line `---`, `description:` and `variables:`, and a closing `---`",
+    );
     expect(lines.some((l) => l.startsWith("error: rewrite-question.md: rewrite-question:"))).toBe(true);
   });
 
@@ -66,7 +74,9 @@ describe("prompts", () => {
     const dir = brokenCopy(BROKEN);
     const fake = await startFakeOpenAi();
     try {
-      await expect(makeApp({ ...llmEnv(fake), AANZET_PROMPTS_DIR: dir })).rejects.toMatchObject({ code: "PROMPT_INVALID" });
+      await expect(makeApp({ ...llmEnv(fake), AANZET_PROMPTS_DIR: dir })).rejects.toMatchObject({
+        code: "PROMPT_INVALID",
+      });
       const { app } = await makeApp({ AANZET_PROMPTS_DIR: dir });
       expect(app.llm).toBeUndefined();
       await app.close();

@@ -26,7 +26,25 @@ describe("regulation map", () => {
 
   it("covers every topic area of the brief", () => {
     const topics = new Set(map.base.map((e) => e.topic));
-    for (const t of ["hulpmiddelen", "zorg-thuis", "wlz-verblijf", "jeugd", "overgang-18", "ggz", "detentie", "vervoer", "zorgkosten", "bijstand", "schulden", "wonen", "adres", "uwv-svb", "toeslagen", "escalatie", "methode"]) {
+    for (const t of [
+      "hulpmiddelen",
+      "zorg-thuis",
+      "wlz-verblijf",
+      "jeugd",
+      "overgang-18",
+      "ggz",
+      "detentie",
+      "vervoer",
+      "zorgkosten",
+      "bijstand",
+      "schulden",
+      "wonen",
+      "adres",
+      "uwv-svb",
+      "toeslagen",
+      "escalatie",
+      "methode",
+    ]) {
       expect(topics.has(t as never), t).toBe(true);
     }
   });
@@ -42,7 +60,9 @@ describe("regulation map", () => {
   });
 
   it("knows that huurtoeslag for young people changed on 1 January 2026", () => {
-    const dated = map.base.filter((e) => e.topic === "toeslagen" && (e.validFrom === "2026-01-01" || e.validUntil === "2025-12-31"));
+    const dated = map.base.filter(
+      (e) => e.topic === "toeslagen" && (e.validFrom === "2026-01-01" || e.validUntil === "2025-12-31"),
+    );
     expect(dated.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -56,7 +76,8 @@ describe("regulation map", () => {
       for (const q of e.questions) {
         total++;
         const d = answerer.answer(q, { today });
-        const found = d.answer.status === "answered" ? d.answer.entries[0]?.id === e.id : d.options.some((o) => o.id === e.id);
+        const found =
+          d.answer.status === "answered" ? d.answer.entries[0]?.id === e.id : d.options.some((o) => o.id === e.id);
         if (found) hit++;
         else misses.push(`${e.id}: ${q}`);
       }

@@ -41,7 +41,17 @@ beforeAll(async () => {
   const app = await createApp(config, { root: ROOT, log: createLogger("debug", fd) });
   const now = Date.now();
   const turn = (i: number, text: string, o: Partial<Turn> = {}): Turn => ({
-    id: `EvPii${i}`, channel: "slack", tenant: "T0PII", team: `C0WIJK${i % 4}`, thread: `C0WIJK${i % 4}:${now}.${i}`, user: `UPII${i % 7}`, role: "worker", text, direct: true, at: new Date(now - i * 1000), ...o,
+    id: `EvPii${i}`,
+    channel: "slack",
+    tenant: "T0PII",
+    team: `C0WIJK${i % 4}`,
+    thread: `C0WIJK${i % 4}:${now}.${i}`,
+    user: `UPII${i % 7}`,
+    role: "worker",
+    text,
+    direct: true,
+    at: new Date(now - i * 1000),
+    ...o,
   });
   for (const [i, line] of sent.entries()) {
     if (i < 400) await app.bot.handle(turn(i, line.text, { direct: i % 5 !== 0 }));
@@ -53,7 +63,13 @@ beforeAll(async () => {
     }
   }
   // The rest as an imported chat history.
-  const messages = sent.slice(450).map((l, j) => ({ id: `imp-${j}`, team: "wijk-import", user: `imp-user-${j % 5}`, at: new Date(now - j * 60_000), text: l.text }));
+  const messages = sent.slice(450).map((l, j) => ({
+    id: `imp-${j}`,
+    team: "wijk-import",
+    user: `imp-user-${j % 5}`,
+    at: new Date(now - j * 60_000),
+    text: l.text,
+  }));
   await replay(app.bot, messages, { tenant: "T0PII", progressEvery: 0 });
   await app.close();
   closeSync(fd);

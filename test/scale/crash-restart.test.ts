@@ -25,10 +25,24 @@ interface FlowState {
 }
 
 function chat(): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", join(ROOT, "bin/aanzet.js"), "chat", "--store", STORE, "--thread", THREAD, "--user", "crash-worker"], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "silent", AANZET_TODAY: "2026-11-22" },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--disable-warning=ExperimentalWarning",
+      join(ROOT, "bin/aanzet.js"),
+      "chat",
+      "--store",
+      STORE,
+      "--thread",
+      THREAD,
+      "--user",
+      "crash-worker",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: "silent", AANZET_TODAY: "2026-11-22" },
+    },
+  );
   child.stdout.resume();
   child.stderr.resume();
   return child;

@@ -8,8 +8,27 @@ import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLog } from "../../src/core/ports.js";
 import { openStore, type GuardedStore } from "../../src/store/open-store.js";
-import { deliver, eventBody, pool, QUESTIONS, settle, startFakeSlack, startServe, BOT_USER, BOT_ID, type Served } from "../../scripts/bench.d/lib/slack-load.mjs";
-import { announceSkips, freshPostgres, freshRedis, POSTGRES, REDIS, SKIP_POSTGRES, SKIP_REDIS } from "../store/servers.js";
+import {
+  deliver,
+  eventBody,
+  pool,
+  QUESTIONS,
+  settle,
+  startFakeSlack,
+  startServe,
+  BOT_USER,
+  BOT_ID,
+  type Served,
+} from "../../scripts/bench.d/lib/slack-load.mjs";
+import {
+  announceSkips,
+  freshPostgres,
+  freshRedis,
+  POSTGRES,
+  REDIS,
+  SKIP_POSTGRES,
+  SKIP_REDIS,
+} from "../store/servers.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SECRET = "scale-test-signing-secret-0123456789";
@@ -35,7 +54,14 @@ function events(): Ev[] {
       n++;
       const ts = `${base}.${String(n).padStart(6, "0")}`;
       const id = `Ev${tenant}${i}`;
-      const event = { type: "app_mention", user: `UW${i % 40}`, text: `<@${BOT_USER}> ${QUESTIONS[i % QUESTIONS.length]}`, ts, channel: `C0${tenant.slice(-1)}${i % 5}`, channel_type: "channel" };
+      const event = {
+        type: "app_mention",
+        user: `UW${i % 40}`,
+        text: `<@${BOT_USER}> ${QUESTIONS[i % QUESTIONS.length]}`,
+        ts,
+        channel: `C0${tenant.slice(-1)}${i % 5}`,
+        channel_type: "channel",
+      };
       out.push({ tenant, id, ts, body: eventBody({ team: tenant, eventId: id, event }) });
     }
   }
@@ -47,11 +73,32 @@ function events(): Ev[] {
 let baseline: Promise<number> | undefined;
 function placedInOneProcess(): Promise<number> {
   baseline ??= (async () => {
-    const app = await createApp(loadConfig({ AANZET_STORE: "memory://", AANZET_PSEUDONYM_SECRET: "scale-baseline-secret-0123", AANZET_TODAY: "2026-11-22", LOG_LEVEL: "silent", AANZET_RATE_USER_PER_MIN: "0", AANZET_RATE_CHANNEL_PER_MIN: "0" }), { root: ROOT, log: silentLog });
+    const app = await createApp(
+      loadConfig({
+        AANZET_STORE: "memory://",
+        AANZET_PSEUDONYM_SECRET: "scale-baseline-secret-0123",
+        AANZET_TODAY: "2026-11-22",
+        LOG_LEVEL: "silent",
+        AANZET_RATE_USER_PER_MIN: "0",
+        AANZET_RATE_CHANNEL_PER_MIN: "0",
+      }),
+      { root: ROOT, log: silentLog },
+    );
     try {
       for (const e of events().filter((x) => x.tenant === TENANTS[0])) {
         const ev = (JSON.parse(e.body) as { event: { user: string; text: string; channel: string; ts: string } }).event;
-        await app.bot.handle({ id: e.id, channel: "slack", tenant: e.tenant, team: ev.channel, thread: `${ev.channel}:${ev.ts}`, user: ev.user, role: "worker", text: ev.text.replace(/<@[A-Z0-9]+>\s*/, ""), direct: true, at: new Date(Number(ev.ts) * 1000) });
+        await app.bot.handle({
+          id: e.id,
+          channel: "slack",
+          tenant: e.tenant,
+          team: ev.channel,
+          thread: `${ev.channel}:${ev.ts}`,
+          user: ev.user,
+          role: "worker",
+          text: ev.text.replace(/<@[A-Z0-9]+>\s*/, ""),
+          direct: true,
+          at: new Date(Number(ev.ts) * 1000),
+        });
       }
       return await countKind(app.store as GuardedStore, `qgroup:${TENANTS[0]}:`);
     } finally {
@@ -67,7 +114,11 @@ async function countKind(store: GuardedStore, prefix: string): Promise<number> {
   return n;
 }
 
-function suite(name: string, skip: string | undefined, storeUrl: () => Promise<{ url: string; done: () => Promise<void> }>) {
+function suite(
+  name: string,
+  skip: string | undefined,
+  storeUrl: () => Promise<{ url: string; done: () => Promise<void> }>,
+) {
   describe.skipIf(!!skip)(`two serve processes on ${name}${skip ? ` (${skip})` : ""}`, () => {
     let fake: Awaited<ReturnType<typeof startFakeSlack>>;
     let procs: Served[] = [];
@@ -92,7 +143,10 @@ function suite(name: string, skip: string | undefined, storeUrl: () => Promise<{
         AANZET_TEAMS_EMULATOR: "1",
         AANZET_TEAMS_TYPING_MS: "60000",
       };
-      procs = await Promise.all([startServe({ root: ROOT, env, name: "A" }), startServe({ root: ROOT, env, name: "B" })]);
+      procs = await Promise.all([
+        startServe({ root: ROOT, env, name: "A" }),
+        startServe({ root: ROOT, env, name: "B" }),
+      ]);
       store = await openStore(s.url);
     }, 60_000);
 
@@ -110,8 +164,17 @@ function suite(name: string, skip: string | undefined, storeUrl: () => Promise<{
       const jobs = evs.flatMap((e) => procs.map((p) => () => deliver(p.url, e.body, SECRET)));
       const acks = await pool(jobs, 64);
       const retried = evs.filter((_, i) => i % Math.floor(evs.length / RETRIES) === 0).slice(0, RETRIES);
-      acks.push(...(await pool(retried.map((e, i) => () => deliver(procs[i % 2]!.url, e.body, SECRET, { retryNum: 1 })), 32)));
-      await settle(() => fake.posts.length, () => fake.posts.length >= evs.length, { quietMs: 4000, timeoutMs: 45_000 });
+      acks.push(
+        ...(await pool(
+          retried.map((e, i) => () => deliver(procs[i % 2]!.url, e.body, SECRET, { retryNum: 1 })),
+          32,
+        )),
+      );
+      await settle(
+        () => fake.posts.length,
+        () => fake.posts.length >= evs.length,
+        { quietMs: 4000, timeoutMs: 45_000 },
+      );
       const seconds = (performance.now() - t0) / 1000;
       const ms = acks.map((a) => a.ms).sort((a, b) => a - b);
       console.log(
@@ -196,11 +259,26 @@ function suite(name: string, skip: string | undefined, storeUrl: () => Promise<{
         channelData: { tenant: { id: "tenant-scale" } },
       }));
       const post = (url: string, a: unknown) =>
-        fetch(url.replace("/slack/events", "/api/messages"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(a) }).then(async (r) => (await r.arrayBuffer(), r.status));
-      const statuses = await pool([...acts.flatMap((a) => procs.map((p) => () => post(p.url, a))), ...acts.slice(0, 50).map((a, i) => () => post(procs[i % 2]!.url, a))], 32);
+        fetch(url.replace("/slack/events", "/api/messages"), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(a),
+        }).then(async (r) => (await r.arrayBuffer(), r.status));
+      const statuses = await pool(
+        [
+          ...acts.flatMap((a) => procs.map((p) => () => post(p.url, a))),
+          ...acts.slice(0, 50).map((a, i) => () => post(procs[i % 2]!.url, a)),
+        ],
+        32,
+      );
       expect(statuses.filter((s) => s >= 300)).toEqual([]);
-      const answered = () => fake.teamsPosts.filter((p) => p.type === "message" && p.conversationId.startsWith("a:scale-"));
-      await settle(() => answered().length, () => answered().length >= n, { quietMs: 3000, timeoutMs: 30_000 });
+      const answered = () =>
+        fake.teamsPosts.filter((p) => p.type === "message" && p.conversationId.startsWith("a:scale-"));
+      await settle(
+        () => answered().length,
+        () => answered().length >= n,
+        { quietMs: 3000, timeoutMs: 30_000 },
+      );
       const per = new Map<string, number>();
       for (const p of answered()) per.set(p.conversationId, (per.get(p.conversationId) ?? 0) + 1);
       expect(per.size).toBe(n);
@@ -210,7 +288,10 @@ function suite(name: string, skip: string | undefined, storeUrl: () => Promise<{
 
     it("neither process logged an error", () => {
       for (const p of procs) {
-        const errors = p.stderr().split("\n").filter((l) => /"level":(50|60)/.test(l));
+        const errors = p
+          .stderr()
+          .split("\n")
+          .filter((l) => /"level":(50|60)/.test(l));
         expect(errors, p.name).toEqual([]);
       }
     });

@@ -10,7 +10,7 @@ import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLog } from "../../src/core/ports.js";
 import type { Turn } from "../../src/core/types.js";
-import { openStore, type AdminStore, type StoredEntry } from "../../src/store/open-store.js";
+import { openStore, type StoredEntry } from "../../src/store/open-store.js";
 import { runCli } from "../helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,7 +23,16 @@ const BOB = "UBOB0002";
 
 let seq = 0;
 const turn = (tenant: string, thread: string, user: string, text: string, o: Partial<Turn> = {}): Turn => ({
-  id: `Ev${tenant}${++seq}`, channel: "slack", tenant, team: thread.split(":")[0]!, thread, user, role: "worker", text, direct: true, ...o,
+  id: `Ev${tenant}${++seq}`,
+  channel: "slack",
+  tenant,
+  team: thread.split(":")[0]!,
+  thread,
+  user,
+  role: "worker",
+  text,
+  direct: true,
+  ...o,
 });
 
 async function dump(): Promise<Map<string, StoredEntry>> {
@@ -35,23 +44,33 @@ async function dump(): Promise<Map<string, StoredEntry>> {
 }
 
 const text = (m: Map<string, StoredEntry>, tenant: string) =>
-  [...m.values()].filter((e) => e.key.split(":")[1] === tenant).map((e) => `${e.key} ${JSON.stringify(e.value)}`).join("\n");
+  [...m.values()]
+    .filter((e) => e.key.split(":")[1] === tenant)
+    .map((e) => `${e.key} ${JSON.stringify(e.value)}`)
+    .join("\n");
 
 /** gonly existed before (and goes), gshared existed (and stays). */
 const after0 = (m: Map<string, StoredEntry>) => m.has("group:t1:gonly") && m.has("group:t1:gshared");
 
 /** Question records of a thread in a tenant. */
 const questionsOf = (m: Map<string, StoredEntry>, tenant: string, thread: string) =>
-  [...m.values()].filter((e) => e.key.startsWith(`q:${tenant}:`) && (e.value as { thread: string }).thread === thread).length;
+  [...m.values()].filter((e) => e.key.startsWith(`q:${tenant}:`) && (e.value as { thread: string }).thread === thread)
+    .length;
 
 let app: App;
 let pseudo: (tenant: string, user: string) => string;
 
 beforeAll(async () => {
-  app = await createApp(loadConfig({ AANZET_STORE: STORE, LOG_LEVEL: "silent", AANZET_TODAY: "2026-11-22", AANZET_RATE_USER_PER_MIN: "0" }), { root: ROOT, log: silentLog });
+  app = await createApp(
+    loadConfig({ AANZET_STORE: STORE, LOG_LEVEL: "silent", AANZET_TODAY: "2026-11-22", AANZET_RATE_USER_PER_MIN: "0" }),
+    { root: ROOT, log: silentLog },
+  );
   pseudo = (t, u) => app.bot.pseudonym(t, u);
   for (const tenant of ["t1", "t2"]) {
-    for (const [thread, user] of [[ERASED, ALICE], [KEPT, BOB]] as const) {
+    for (const [thread, user] of [
+      [ERASED, ALICE],
+      [KEPT, BOB],
+    ] as const) {
       await app.bot.handle(turn(tenant, thread, user, "wie betaalt een traplift?"));
       await app.bot.handle(turn(tenant, thread, user, "/toets"));
       await app.bot.handle(turn(tenant, thread, user, "hulp bij het huishouden of een scootmobiel?"));
@@ -63,16 +82,57 @@ beforeAll(async () => {
     for await (const [, r] of s.scan<{ id: string; thread: string }>(`q:${tenant}:`)) recs.push(`${r.id}|${r.thread}`);
     const mine = recs.filter((r) => r.endsWith(ERASED)).map((r) => r.split("|")[0]!);
     const theirs = recs.filter((r) => r.endsWith(KEPT)).map((r) => r.split("|")[0]!);
-    const caseRef = (r: string, thread: string) => ({ r, m: r.split(":")[1], at: now, team: "C0", c: `slack:${thread}` });
-    await s.set(`group:${tenant}:gshared`, { id: "gshared", tenant, size: 2, recent: [caseRef(mine[0]!, ERASED), caseRef(theirs[0]!, KEPT)], updatedAt: now });
-    await s.set(`group:${tenant}:gonly`, { id: "gonly", tenant, size: 1, recent: [caseRef(mine[1]!, ERASED)], updatedAt: now });
+    const caseRef = (r: string, thread: string) => ({
+      r,
+      m: r.split(":")[1],
+      at: now,
+      team: "C0",
+      c: `slack:${thread}`,
+    });
+    await s.set(`group:${tenant}:gshared`, {
+      id: "gshared",
+      tenant,
+      size: 2,
+      recent: [caseRef(mine[0]!, ERASED), caseRef(theirs[0]!, KEPT)],
+      updatedAt: now,
+    });
+    await s.set(`group:${tenant}:gonly`, {
+      id: "gonly",
+      tenant,
+      size: 1,
+      recent: [caseRef(mine[1]!, ERASED)],
+      updatedAt: now,
+    });
     await s.set(`review:${tenant}:gonly`, { group: "gonly", status: "accepted", by: pseudo(tenant, BOB), at: now });
-    for (const [g, r, thread] of [["gshared", mine[0]!, ERASED], ["gshared", theirs[0]!, KEPT], ["gonly", mine[1]!, ERASED]] as const) {
-      await s.add(`member:${tenant}:${g}:${r}`, { group: g, recordId: r, messageId: r.split(":")[1], caseKey: `slack:${thread}`, text: "vraag", at: now });
+    for (const [g, r, thread] of [
+      ["gshared", mine[0]!, ERASED],
+      ["gshared", theirs[0]!, KEPT],
+      ["gonly", mine[1]!, ERASED],
+    ] as const) {
+      await s.add(`member:${tenant}:${g}:${r}`, {
+        group: g,
+        recordId: r,
+        messageId: r.split(":")[1],
+        caseKey: `slack:${thread}`,
+        text: "vraag",
+        at: now,
+      });
       await s.add(`qgroup:${tenant}:${r}`, g);
     }
-    await s.add(`audit:${tenant}:${now}:0001`, { at: now, tenant, who: pseudo(tenant, ALICE), action: "feedback.useful", target: mine[0] });
-    await s.add(`audit:${tenant}:${now}:0002`, { at: now, tenant, who: "system", action: "candidate", target: "gonly" });
+    await s.add(`audit:${tenant}:${now}:0001`, {
+      at: now,
+      tenant,
+      who: pseudo(tenant, ALICE),
+      action: "feedback.useful",
+      target: mine[0],
+    });
+    await s.add(`audit:${tenant}:${now}:0002`, {
+      at: now,
+      tenant,
+      who: "system",
+      action: "candidate",
+      target: "gonly",
+    });
     await s.set(`slackanon:${tenant}:CCOACH:1700000009.000100`, { asker: ALICE, at: now });
     await s.set(`slackthread:${tenant}:${ERASED}`, { at: now });
     await s.set(`roles:${tenant}`, { coaches: [ALICE, BOB], leads: [], admins: [] });
@@ -126,14 +186,18 @@ describe("erase", () => {
     expect(text(after, "t1")).toContain(KEPT);
     // Not even in the file's free pages (secure_delete): the erased question records' ids
     // (unique to t1's thread; t2 shares the thread id itself) are nowhere in the bytes.
-    const ids = [...before.values()].filter((e) => e.key.startsWith("q:t1:") && (e.value as { thread: string }).thread === ERASED).map((e) => (e.value as { id: string }).id);
+    const ids = [...before.values()]
+      .filter((e) => e.key.startsWith("q:t1:") && (e.value as { thread: string }).thread === ERASED)
+      .map((e) => (e.value as { id: string }).id);
     expect(ids.length).toBeGreaterThan(0);
     const bytes = fileBytes();
     for (const id of ids) expect(new RegExp(`${id}(?![0-9])`).test(bytes), id).toBe(false);
     // Tenant t2 has a thread with the same id: untouched.
     expect(text(after, "t2")).toBe(text(before, "t2"));
     // The audit event says that something was erased, not what.
-    const events = [...after.values()].filter((e) => e.key.startsWith("audit:t1:")).map((e) => e.value as { action: string; target: string });
+    const events = [...after.values()]
+      .filter((e) => e.key.startsWith("audit:t1:"))
+      .map((e) => e.value as { action: string; target: string });
     expect(events.find((e) => e.action === "data.erase")).toMatchObject({ target: "thread" });
   });
 

@@ -21,7 +21,11 @@ const cases: Array<{ name: string; skip?: string | undefined; open: Open }> = [
     name: "sqlite",
     open: async () => {
       const path = join(tmp, "compat.sqlite");
-      return { url: `sqlite://${path}`, keyv: (ns) => new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}` }), namespace: ns }), done: async () => {} };
+      return {
+        url: `sqlite://${path}`,
+        keyv: (ns) => new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}` }), namespace: ns }),
+        done: async () => {},
+      };
     },
   },
   {
@@ -37,7 +41,11 @@ const cases: Array<{ name: string; skip?: string | undefined; open: Open }> = [
     skip: POSTGRES ? undefined : SKIP_POSTGRES,
     open: async () => {
       const db = await freshPostgres("compat");
-      return { url: db.url, keyv: (ns) => new Keyv({ store: new KeyvPostgres({ uri: db.url }), namespace: ns }), done: db.drop };
+      return {
+        url: db.url,
+        keyv: (ns) => new Keyv({ store: new KeyvPostgres({ uri: db.url }), namespace: ns }),
+        done: db.drop,
+      };
     },
   },
 ];

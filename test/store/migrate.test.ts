@@ -47,9 +47,24 @@ beforeAll(async () => {
   await s.set("meta:pseudonym-secret", "a".repeat(64));
   for (const t of ["t1", "t2"]) {
     for (let i = 0; i < 120; i++) {
-      await s.set(`q:${t}:slack:Ev${i}`, { id: `slack:Ev${i}`, tenant: t, text: `vraag ${i}`, user: "u_0123456789abcdef0123", thread: `C1:${i}.1`, at: now }, 365 * 24 * HOUR);
+      await s.set(
+        `q:${t}:slack:Ev${i}`,
+        {
+          id: `slack:Ev${i}`,
+          tenant: t,
+          text: `vraag ${i}`,
+          user: "u_0123456789abcdef0123",
+          thread: `C1:${i}.1`,
+          at: now,
+        },
+        365 * 24 * HOUR,
+      );
     }
-    await s.set(`flow:${t}:C1:5.1`, { v: 1, id: "OT-AAAAAA", thread: "C1:5.1", history: ["wens"], updatedAt: now }, 30 * 24 * HOUR);
+    await s.set(
+      `flow:${t}:C1:5.1`,
+      { v: 1, id: "OT-AAAAAA", thread: "C1:5.1", history: ["wens"], updatedAt: now },
+      30 * 24 * HOUR,
+    );
     await s.add(`audit:${t}:${now}:abcd`, { at: now, tenant: t, who: "cli", action: "roles.grant", target: "U1" });
     await s.set(`group:${t}:g1`, { id: "g1", size: 3, recent: [] });
     await s.add(`member:${t}:g1:slack:Ev1`, { group: "g1", recordId: "slack:Ev1" });
@@ -73,7 +88,9 @@ describe("migrate", () => {
     const r = await runCli(["migrate", "--from", SOURCE, "--to", target]);
     expect(r.stderr).not.toMatch(/aanzet: /);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/migrated 255 records .*: audit 2, flow 2, group 2, member 2, meta 1, q 240, roles 2, seen 2, settings 2/);
+    expect(r.stdout).toMatch(
+      /migrated 255 records .*: audit 2, flow 2, group 2, member 2, meta 1, q 240, roles 2, seen 2, settings 2/,
+    );
     expectSame(await dumpUrl(target), source);
   });
 
@@ -96,27 +113,34 @@ describe("migrate", () => {
     expect(u.stderr).toMatch(/usage: aanzet migrate --from/);
   });
 
-  describe.skipIf(!REDIS || !POSTGRES)(`sqlite -> postgres -> redis -> sqlite${!REDIS ? ` (${SKIP_REDIS})` : !POSTGRES ? ` (${SKIP_POSTGRES})` : ""}`, () => {
-    it("arrives unchanged after three hops", async () => {
-      const pg = await freshPostgres("migrate");
-      // The test server trusts loopback, so a password is accepted and must never be shown.
-      const pgUrl = new URL(pg.url);
-      pgUrl.password = "geheim-wachtwoord";
-      const redis = await freshRedis(3);
-      const back = `sqlite://${join(tmp, "back.sqlite")}`;
-      try {
-        for (const [from, to] of [[SOURCE, pgUrl.toString()], [pgUrl.toString(), redis], [redis, back]] as const) {
-          const r = await runCli(["migrate", "--from", from, "--to", to]);
-          expect(r.code, r.stderr).toBe(0);
-          expect(r.stdout).toMatch(/migrated 255 records/);
-          expect(r.stdout + r.stderr).not.toContain("geheim-wachtwoord");
+  describe.skipIf(!REDIS || !POSTGRES)(
+    `sqlite -> postgres -> redis -> sqlite${!REDIS ? ` (${SKIP_REDIS})` : !POSTGRES ? ` (${SKIP_POSTGRES})` : ""}`,
+    () => {
+      it("arrives unchanged after three hops", async () => {
+        const pg = await freshPostgres("migrate");
+        // The test server trusts loopback, so a password is accepted and must never be shown.
+        const pgUrl = new URL(pg.url);
+        pgUrl.password = "geheim-wachtwoord";
+        const redis = await freshRedis(3);
+        const back = `sqlite://${join(tmp, "back.sqlite")}`;
+        try {
+          for (const [from, to] of [
+            [SOURCE, pgUrl.toString()],
+            [pgUrl.toString(), redis],
+            [redis, back],
+          ] as const) {
+            const r = await runCli(["migrate", "--from", from, "--to", to]);
+            expect(r.code, r.stderr).toBe(0);
+            expect(r.stdout).toMatch(/migrated 255 records/);
+            expect(r.stdout + r.stderr).not.toContain("geheim-wachtwoord");
+          }
+          expectSame(await dumpUrl(pg.url), source);
+          expectSame(await dumpUrl(redis), source);
+          expectSame(await dumpUrl(back), source);
+        } finally {
+          await pg.drop();
         }
-        expectSame(await dumpUrl(pg.url), source);
-        expectSame(await dumpUrl(redis), source);
-        expectSame(await dumpUrl(back), source);
-      } finally {
-        await pg.drop();
-      }
-    });
-  });
+      });
+    },
+  );
 });

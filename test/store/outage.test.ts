@@ -22,17 +22,45 @@ class SwitchableStore implements Store {
   private gate(): void {
     if (this.down) throw new AanzetError("STORE_UNAVAILABLE", "store unavailable (test switch)");
   }
-  async get<T>(k: string) { this.gate(); return this.inner.get<T>(k); }
-  async set<T>(k: string, v: T, ttl?: number) { this.gate(); return this.inner.set(k, v, ttl); }
-  async delete(k: string) { this.gate(); return this.inner.delete(k); }
-  async add<T>(k: string, v: T, ttl?: number) { this.gate(); return this.inner.add(k, v, ttl); }
-  async *scan<T>(p: string): AsyncIterable<[string, T]> { this.gate(); yield* this.inner.scan<T>(p); }
-  async close() { return this.inner.close(); }
+  async get<T>(k: string) {
+    this.gate();
+    return this.inner.get<T>(k);
+  }
+  async set<T>(k: string, v: T, ttl?: number) {
+    this.gate();
+    return this.inner.set(k, v, ttl);
+  }
+  async delete(k: string) {
+    this.gate();
+    return this.inner.delete(k);
+  }
+  async add<T>(k: string, v: T, ttl?: number) {
+    this.gate();
+    return this.inner.add(k, v, ttl);
+  }
+  async *scan<T>(p: string): AsyncIterable<[string, T]> {
+    this.gate();
+    yield* this.inner.scan<T>(p);
+  }
+  async close() {
+    return this.inner.close();
+  }
 }
 
 let seq = 0;
 function turn(text: string, o: Partial<Turn> = {}): Turn {
-  return { id: `m-${++seq}`, channel: "console", tenant: "t1", team: "wijk-a", thread: `th-${seq}`, user: "u1", role: "worker", text, direct: true, ...o };
+  return {
+    id: `m-${++seq}`,
+    channel: "console",
+    tenant: "t1",
+    team: "wijk-a",
+    thread: `th-${seq}`,
+    user: "u1",
+    role: "worker",
+    text,
+    direct: true,
+    ...o,
+  };
 }
 
 async function count(store: Store, prefix: string): Promise<number> {
@@ -42,7 +70,13 @@ async function count(store: Store, prefix: string): Promise<number> {
 }
 
 function config(store: string, extra: Record<string, string> = {}) {
-  return loadConfig({ AANZET_STORE: store, LOG_LEVEL: "silent", AANZET_PSEUDONYM_SECRET: "outage-test-secret-0123456789", AANZET_TODAY: "2026-11-22", ...extra });
+  return loadConfig({
+    AANZET_STORE: store,
+    LOG_LEVEL: "silent",
+    AANZET_PSEUDONYM_SECRET: "outage-test-secret-0123456789",
+    AANZET_TODAY: "2026-11-22",
+    ...extra,
+  });
 }
 
 describe("store down (a failing Store)", () => {
@@ -94,8 +128,19 @@ describe("store down (a failing Store)", () => {
     const log = new QuestionLog(s, systemClock, silentLog, 86_400_000);
     s.down = true;
     const rec = (i: number): QuestionRecord => ({
-      id: `console:${i}`, messageId: String(i), tenant: "t1", team: "a", user: "u", thread: "t", channel: "console",
-      text: "x", status: "answered", entries: [], actors: [], laws: [], at: new Date().toISOString(),
+      id: `console:${i}`,
+      messageId: String(i),
+      tenant: "t1",
+      team: "a",
+      user: "u",
+      thread: "t",
+      channel: "console",
+      text: "x",
+      status: "answered",
+      entries: [],
+      actors: [],
+      laws: [],
+      at: new Date().toISOString(),
     });
     for (let i = 0; i < QUEUE_LIMIT + 3; i++) expect(await log.write(rec(i))).toBe(false);
     expect(log.pending).toBe(QUEUE_LIMIT);
@@ -110,66 +155,69 @@ describe("store down (a failing Store)", () => {
   });
 });
 
-describe.skipIf(!REDIS_BINARY)(`a real Redis stopped and started${REDIS_BINARY ? "" : " (SKIPPED: no redis-server binary)"}`, () => {
-  let redis: PrivateRedis;
-  let app: App;
-  beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    app = await createApp(config(redis.url, { AANZET_STORE_TIMEOUT_MS: "400" }), { root: ROOT, log: silentLog });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await redis?.destroy();
-  });
+describe.skipIf(!REDIS_BINARY)(
+  `a real Redis stopped and started${REDIS_BINARY ? "" : " (SKIPPED: no redis-server binary)"}`,
+  () => {
+    let redis: PrivateRedis;
+    let app: App;
+    beforeAll(async () => {
+      redis = await PrivateRedis.start();
+      app = await createApp(config(redis.url, { AANZET_STORE_TIMEOUT_MS: "400" }), { root: ROOT, log: silentLog });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await redis?.destroy();
+    });
 
-  async function waitUntilUp(): Promise<void> {
-    const until = Date.now() + 8000;
-    for (;;) {
-      try {
-        await app.store.get("probe:t1:x");
-        return;
-      } catch (err) {
-        if (Date.now() > until) throw err;
-        await new Promise((r) => setTimeout(r, 100));
+    async function waitUntilUp(): Promise<void> {
+      const until = Date.now() + 8000;
+      for (;;) {
+        try {
+          await app.store.get("probe:t1:x");
+          return;
+        } catch (err) {
+          if (Date.now() > until) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
     }
-  }
 
-  it("killed: answers fast with the delayed-logging notice; restarted: every record is written", async () => {
-    const [first] = await app.bot.handle(turn(QUESTION));
-    expect(first!.text).not.toContain(MSG.loggingDelayed);
+    it("killed: answers fast with the delayed-logging notice; restarted: every record is written", async () => {
+      const [first] = await app.bot.handle(turn(QUESTION));
+      expect(first!.text).not.toContain(MSG.loggingDelayed);
 
-    await redis.stop();
-    for (let i = 0; i < 3; i++) {
-      const t0 = Date.now();
-      const [r] = await app.bot.handle(turn(QUESTION));
-      expect(Date.now() - t0).toBeLessThan(1500);
-      expect(r!.answer?.status).toBe("answered");
-      expect(r!.text).toContain(MSG.loggingDelayed);
-    }
-    expect(app.bot.questions.pending).toBe(3);
+      await redis.stop();
+      for (let i = 0; i < 3; i++) {
+        const t0 = Date.now();
+        const [r] = await app.bot.handle(turn(QUESTION));
+        expect(Date.now() - t0).toBeLessThan(1500);
+        expect(r!.answer?.status).toBe("answered");
+        expect(r!.text).toContain(MSG.loggingDelayed);
+      }
+      expect(app.bot.questions.pending).toBe(3);
 
-    await redis.start();
-    await waitUntilUp();
-    const [after] = await app.bot.handle(turn(QUESTION));
-    expect(after!.text).not.toContain(MSG.loggingDelayed);
-    expect(app.bot.questions.pending).toBe(0);
-    expect(await count(app.store, "q:t1:")).toBe(5);
-  });
+      await redis.start();
+      await waitUntilUp();
+      const [after] = await app.bot.handle(turn(QUESTION));
+      expect(after!.text).not.toContain(MSG.loggingDelayed);
+      expect(app.bot.questions.pending).toBe(0);
+      expect(await count(app.store, "q:t1:")).toBe(5);
+    });
 
-  it("hanging (SIGSTOP): each turn waits at most the store timeout, then the records follow", async () => {
-    const before = await count(app.store, "q:t1:");
-    redis.pause();
-    try {
-      const t0 = Date.now();
-      const replies = await Promise.all([1, 2].map(() => app.bot.handle(turn(QUESTION))));
-      expect(Date.now() - t0).toBeLessThan(3000);
-      for (const [r] of replies) expect(r!.text).toContain(MSG.loggingDelayed);
-    } finally {
-      redis.resume();
-    }
-    await waitUntilUp();
-    await app.bot.questions.flush();
-    expect(await count(app.store, "q:t1:")).toBe(before + 2);
-  });
-});
+    it("hanging (SIGSTOP): each turn waits at most the store timeout, then the records follow", async () => {
+      const before = await count(app.store, "q:t1:");
+      redis.pause();
+      try {
+        const t0 = Date.now();
+        const replies = await Promise.all([1, 2].map(() => app.bot.handle(turn(QUESTION))));
+        expect(Date.now() - t0).toBeLessThan(3000);
+        for (const [r] of replies) expect(r!.text).toContain(MSG.loggingDelayed);
+      } finally {
+        redis.resume();
+      }
+      await waitUntilUp();
+      await app.bot.questions.flush();
+      expect(await count(app.store, "q:t1:")).toBe(before + 2);
+    });
+  },
+);

@@ -49,7 +49,9 @@ describe("purge", () => {
 
     const r = await runCli(["purge", "--store", `sqlite://${path}`, "--json"], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^purged 1 expired and 4 past-retention records \(audit 1, flow 1, q 2\); kept as configuration: .*roles.*settings/);
+    expect(r.stdout).toMatch(
+      /^purged 1 expired and 4 past-retention records \(audit 1, flow 1, q 2\); kept as configuration: .*roles.*settings/,
+    );
     const after = await openStore(`sqlite://${path}`);
     const keys: string[] = [];
     for (const kind of await after.kinds()) for await (const [k] of after.scan(`${kind}:`)) keys.push(k);
@@ -60,7 +62,10 @@ describe("purge", () => {
 
   it("refuses a malformed AANZET_RETENTION with the variable named", async () => {
     expect(() => parseRetention("audit=zeven", 365)).toThrow(/AANZET_RETENTION: "audit=zeven"/);
-    expect(parseRetention(" audit = 730 , flow=90 ", 365)).toEqual({ defaultDays: 365, perKind: { audit: 730, flow: 90 } });
+    expect(parseRetention(" audit = 730 , flow=90 ", 365)).toEqual({
+      defaultDays: 365,
+      perKind: { audit: 730, flow: 90 },
+    });
     const r = await runCli(["purge", "--store", "memory://"], { env: { AANZET_RETENTION: "q=-1" } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/AANZET_RETENTION/);
@@ -68,8 +73,24 @@ describe("purge", () => {
 
   it("serve's maintenance writes queued records within seconds while any wait", async () => {
     let pending = 2;
-    const queue = { get pending() { return pending; }, flush: async () => { const n = pending; pending = 0; return n; } };
-    const stop = startMaintenance({ store: await openStore("memory://"), log: silentLog, retention: parseRetention(undefined, 365), purgeHours: 24, queue, flushEveryMs: 20 });
+    const queue = {
+      get pending() {
+        return pending;
+      },
+      flush: async () => {
+        const n = pending;
+        pending = 0;
+        return n;
+      },
+    };
+    const stop = startMaintenance({
+      store: await openStore("memory://"),
+      log: silentLog,
+      retention: parseRetention(undefined, 365),
+      purgeHours: 24,
+      queue,
+      flushEveryMs: 20,
+    });
     await new Promise((r) => setTimeout(r, 80));
     stop();
     expect(pending).toBe(0);

@@ -36,9 +36,26 @@ export class PrivateRedis {
 
   /** Start (again) on the same port; data survives restarts (append-only file, fsync always). */
   async start(): Promise<void> {
-    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", this.dir], {
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const child = spawn(
+      "redis-server",
+      [
+        "--port",
+        String(this.port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "yes",
+        "--appendfsync",
+        "always",
+        "--dir",
+        this.dir,
+      ],
+      {
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("redis-server did not start")), 5000);

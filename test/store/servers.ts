@@ -8,8 +8,10 @@ import { createClient } from "@keyv/redis";
 export const REDIS = process.env.AANZET_TEST_REDIS || undefined;
 export const POSTGRES = process.env.AANZET_TEST_POSTGRES || undefined;
 
-export const SKIP_REDIS = "SKIPPED: set AANZET_TEST_REDIS=redis://127.0.0.1:<port> to run against a real Redis (.ci/run does)";
-export const SKIP_POSTGRES = "SKIPPED: set AANZET_TEST_POSTGRES=postgres://... to run against a real PostgreSQL (.ci/run does)";
+export const SKIP_REDIS =
+  "SKIPPED: set AANZET_TEST_REDIS=redis://127.0.0.1:<port> to run against a real Redis (.ci/run does)";
+export const SKIP_POSTGRES =
+  "SKIPPED: set AANZET_TEST_POSTGRES=postgres://... to run against a real PostgreSQL (.ci/run does)";
 
 /** Announce skipped server suites once per file, so a green run without servers is visible. */
 export function announceSkips(file: string): void {

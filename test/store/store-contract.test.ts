@@ -30,7 +30,12 @@ interface Target {
 const targets: Target[] = [
   { name: "memory", shared: false, setup: async () => ({ url: "memory://" }) },
   { name: "sqlite", shared: true, setup: async () => ({ url: `sqlite://${join(tmp, "contract.sqlite")}` }) },
-  { name: "redis", shared: true, skip: REDIS ? undefined : SKIP_REDIS, setup: async () => ({ url: await freshRedis(1) }) },
+  {
+    name: "redis",
+    shared: true,
+    skip: REDIS ? undefined : SKIP_REDIS,
+    setup: async () => ({ url: await freshRedis(1) }),
+  },
   {
     name: "postgres",
     shared: true,
@@ -123,8 +128,12 @@ for (const t of targets) {
       const extra = t.shared ? await openStore(url) : store;
       try {
         const keys = Array.from({ length: 150 }, (_, i) => `race:t1:${i}`);
-        const tries = keys.flatMap((k) => [store, other, extra, store].map((s, j) => ({ s: t.shared ? s : store, k, j })));
-        const results = await Promise.all(tries.map(({ s, k, j }) => s.add(k, { j }, 60_000).then((won) => ({ k, j, won }))));
+        const tries = keys.flatMap((k) =>
+          [store, other, extra, store].map((s, j) => ({ s: t.shared ? s : store, k, j })),
+        );
+        const results = await Promise.all(
+          tries.map(({ s, k, j }) => s.add(k, { j }, 60_000).then((won) => ({ k, j, won }))),
+        );
         for (const k of keys) expect(results.filter((r) => r.k === k && r.won)).toHaveLength(1);
         const winner = results.find((r) => r.k === "race:t1:7" && r.won)!;
         expect(await store.get("race:t1:7")).toEqual({ j: winner.j });
@@ -138,9 +147,22 @@ for (const t of targets) {
       const startAt = Date.now() + 1500;
       const outs = await Promise.all(
         ["p1", "p2", "p3", "p4"].map((label) =>
-          run(process.execPath, ["--disable-warning=ExperimentalWarning", join(ROOT, "test/store/fixtures/add-race.mjs"), DIST_OPEN_STORE, url, label, "xrace:t1:", "300", String(startAt)], {
-            timeout: 20_000,
-          }),
+          run(
+            process.execPath,
+            [
+              "--disable-warning=ExperimentalWarning",
+              join(ROOT, "test/store/fixtures/add-race.mjs"),
+              DIST_OPEN_STORE,
+              url,
+              label,
+              "xrace:t1:",
+              "300",
+              String(startAt),
+            ],
+            {
+              timeout: 20_000,
+            },
+          ),
         ),
       );
       const won = outs.map((o) => JSON.parse(o.stdout) as string[]);
@@ -148,7 +170,9 @@ for (const t of targets) {
       expect(all).toHaveLength(300);
       expect(new Set(all).size).toBe(300);
       // The stored value is the winner's, for every key.
-      const byKey = new Map(outs.flatMap((o, i) => (JSON.parse(o.stdout) as string[]).map((k) => [k, `p${i + 1}`] as const)));
+      const byKey = new Map(
+        outs.flatMap((o, i) => (JSON.parse(o.stdout) as string[]).map((k) => [k, `p${i + 1}`] as const)),
+      );
       for await (const [k, v] of store.scan<{ by: string }>("xrace:t1:")) expect(v.by).toBe(byKey.get(k));
     });
 
@@ -222,7 +246,9 @@ describe("a store that cannot be reached", () => {
 
   it("postgres: opening fails fast with STORE_UNAVAILABLE", async () => {
     const started = Date.now();
-    await expect(openStore("postgres://nobody@127.0.0.1:1/none", process.cwd(), { connectTimeoutMs: 500 })).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
+    await expect(
+      openStore("postgres://nobody@127.0.0.1:1/none", process.cwd(), { connectTimeoutMs: 500 }),
+    ).rejects.toMatchObject({ code: "STORE_UNAVAILABLE" });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 

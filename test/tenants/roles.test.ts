@@ -18,14 +18,30 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let app: App;
 let seq = 0;
 const say = async (tenant: string, user: string, text: string, role: Role = "worker") => {
-  const t: Turn = { id: `r-${++seq}`, channel: "slack", tenant, team: "C1", thread: `C1:${seq}`, user, role, text, direct: true };
+  const t: Turn = {
+    id: `r-${++seq}`,
+    channel: "slack",
+    tenant,
+    team: "C1",
+    thread: `C1:${seq}`,
+    user,
+    role,
+    text,
+    direct: true,
+  };
   return (await app.bot.handle(t)).map((r) => r.text).join("\n");
 };
 const audit = async (tenant: string) => new AuditLog(app.store, app.clock).list(tenant);
 
 beforeAll(async () => {
   app = await createApp(
-    loadConfig({ AANZET_STORE: "memory://", AANZET_PSEUDONYM_SECRET: "roles-test-secret-0123456789", AANZET_ADMINS: "T1:UADMIN", AANZET_LEADS: "ULEAD", LOG_LEVEL: "silent" }),
+    loadConfig({
+      AANZET_STORE: "memory://",
+      AANZET_PSEUDONYM_SECRET: "roles-test-secret-0123456789",
+      AANZET_ADMINS: "T1:UADMIN",
+      AANZET_LEADS: "ULEAD",
+      LOG_LEVEL: "silent",
+    }),
     { root: ROOT, log: silentLog },
   );
 });
@@ -51,8 +67,17 @@ describe("roles", () => {
     expect(await say("T1", "UCOACH", "/corrigeer traplift De gemeente betaalt.")).not.toBe(LEARN_MSG.onlyCoaches);
     expect(await say("T2", "UCOACH", "/corrigeer traplift De gemeente betaalt.")).toBe(LEARN_MSG.onlyCoaches);
     const events = await audit("T1");
-    expect(events).toContainEqual(expect.objectContaining({ action: "roles.grant", target: "UCOACH", who: app.bot.pseudonym("T1", "UADMIN"), role: "admin" }));
-    expect(await say("T1", "UADMIN", "/instellingen coach verwijderen UCOACH")).toBe(OPS_MSG.revoked("UCOACH", "coach"));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: "roles.grant",
+        target: "UCOACH",
+        who: app.bot.pseudonym("T1", "UADMIN"),
+        role: "admin",
+      }),
+    );
+    expect(await say("T1", "UADMIN", "/instellingen coach verwijderen UCOACH")).toBe(
+      OPS_MSG.revoked("UCOACH", "coach"),
+    );
     app.roles.forget("T1");
     expect(await app.roles.resolve("T1", "UCOACH")).toBe("worker");
     expect((await audit("T1")).map((e) => e.action)).toEqual(expect.arrayContaining(["roles.grant", "roles.revoke"]));
@@ -64,7 +89,9 @@ describe("roles", () => {
   });
 
   it("what the environment grants, the stored settings cannot take away; bad ids are refused", async () => {
-    expect(await say("T1", "UADMIN", "/instellingen admin verwijderen UADMIN")).toBe(OPS_MSG.revoked("UADMIN", "admin"));
+    expect(await say("T1", "UADMIN", "/instellingen admin verwijderen UADMIN")).toBe(
+      OPS_MSG.revoked("UADMIN", "admin"),
+    );
     expect(await app.roles.resolve("T1", "UADMIN")).toBe("admin");
     expect(await say("T1", "UADMIN", "/instellingen coach toevoegen <script>")).toBe(OPS_MSG.badId);
     expect(await say("T1", "UADMIN", "/instellingen patronen minCases 4")).toBe(OPS_MSG.patternSet("minCases", 4));
@@ -77,15 +104,35 @@ describe("roles", () => {
     const dir = mkdtempSync(join(tmpdir(), "aanzet-roles-"));
     try {
       const store = `sqlite://${join(dir, "r.sqlite")}`;
-      const set = await runCli(["roles", "set", "--store", store, "--tenant", "T1", "--coach", "U1", "--lead", "G-LEADS"]);
+      const set = await runCli([
+        "roles",
+        "set",
+        "--store",
+        store,
+        "--tenant",
+        "T1",
+        "--coach",
+        "U1",
+        "--lead",
+        "G-LEADS",
+      ]);
       expect(set.code, set.stderr).toBe(0);
       const show = await runCli(["roles", "show", "--store", store, "--tenant", "T1", "--json"]);
       expect(JSON.parse(show.stdout)).toMatchObject({ tenant: "T1", coaches: ["U1"], leads: ["G-LEADS"], admins: [] });
       const other = await runCli(["roles", "show", "--store", store, "--tenant", "T10", "--json"]);
       expect(JSON.parse(other.stdout)).toMatchObject({ coaches: [], leads: [] });
       const exp = await runCli(["export", "--store", store, "--tenant", "T1"]);
-      const audits = (JSON.parse(exp.stdout) as { records: { audit: Array<{ value: { action: string; who: string; target: string } }> } }).records.audit.map((a) => a.value);
-      expect(audits).toEqual(expect.arrayContaining([expect.objectContaining({ action: "roles.grant", who: "cli", target: "U1" }), expect.objectContaining({ action: "roles.grant", target: "G-LEADS" })]));
+      const audits = (
+        JSON.parse(exp.stdout) as {
+          records: { audit: Array<{ value: { action: string; who: string; target: string } }> };
+        }
+      ).records.audit.map((a) => a.value);
+      expect(audits).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: "roles.grant", who: "cli", target: "U1" }),
+          expect.objectContaining({ action: "roles.grant", target: "G-LEADS" }),
+        ]),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -96,7 +143,11 @@ describe("audit log", () => {
   it("is append-only: events written in the same millisecond all stay", async () => {
     const frozen: Clock = { now: () => new Date("2026-11-22T12:00:00.000Z") };
     const log = new AuditLog(app.store, frozen);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => log.record({ tenant: "T-audit", who: "u", action: "test", target: String(i) })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        log.record({ tenant: "T-audit", who: "u", action: "test", target: String(i) }),
+      ),
+    );
     expect((await log.list("T-audit")).map((e) => e.target).sort()).toHaveLength(50);
   });
 

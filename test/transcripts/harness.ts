@@ -134,7 +134,9 @@ export async function runCore(t: Transcript): Promise<void> {
             role: "worker",
             text: button ? "" : item.text,
             direct: true,
-            ...(button ? { action: { id: button.action, ...(button.value !== undefined ? { value: button.value } : {}) } } : {}),
+            ...(button
+              ? { action: { id: button.action, ...(button.value !== undefined ? { value: button.value } : {}) } }
+              : {}),
           });
           buttons = replies.flatMap((r) => r.buttons ?? []);
           output = replies.map(renderReply).join("\n\n");
@@ -169,7 +171,9 @@ export async function runCore(t: Transcript): Promise<void> {
           }
           break;
         case "check":
-          output = loadFlows(flows ?? join(ROOT, "flows"), ROOT).problems.map(formatProblem).join("\n");
+          output = loadFlows(flows ?? join(ROOT, "flows"), ROOT)
+            .problems.map(formatProblem)
+            .join("\n");
           break;
       }
     }
@@ -195,7 +199,8 @@ function matchSegment(t: Transcript, seg: Segment, out: string): string | undefi
   for (const { turn, item } of seg.checks) {
     if (item.kind !== "expect") continue;
     const at = out.indexOf(item.text, cursor);
-    if (at < 0) return `${where(t, item.line)}: expected "${item.text}" (in order) in:\n${out.slice(cursor) || "(nothing more)"}`;
+    if (at < 0)
+      return `${where(t, item.line)}: expected "${item.text}" (in order) in:\n${out.slice(cursor) || "(nothing more)"}`;
     if (!firstMatch.has(turn)) {
       firstMatch.set(turn, at);
       regions.push({ turn, from: at });
@@ -243,18 +248,31 @@ function segments(t: Transcript): Segment[] {
         seg = undefined;
         break;
       default:
-        throw new Error(`${where(t, item.line)}: @${item.kind} cannot run through the CLI; drop @cli from this transcript`);
+        throw new Error(
+          `${where(t, item.line)}: @${item.kind} cannot run through the CLI; drop @cli from this transcript`,
+        );
     }
   }
   return out;
 }
 
 /** Run `aanzet <args>` with the fixture map and piped input; resolves with stdout+stderr and the exit code. */
-export function aanzet(args: string[], input: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+export function aanzet(
+  args: string[],
+  input: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "bin", "aanzet.js"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, AANZET_MAP_DIR: FIXTURE_MAP, AANZET_PSEUDONYM_SECRET: SECRET, LOG_LEVEL: "silent", NODE_OPTIONS: "--disable-warning=ExperimentalWarning", ...extraEnv },
+      env: {
+        ...process.env,
+        AANZET_MAP_DIR: FIXTURE_MAP,
+        AANZET_PSEUDONYM_SECRET: SECRET,
+        LOG_LEVEL: "silent",
+        NODE_OPTIONS: "--disable-warning=ExperimentalWarning",
+        ...extraEnv,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";
@@ -282,7 +300,11 @@ export async function runCli(t: Transcript): Promise<void> {
         ? ["flows", "check"]
         : ["chat", "--store", store, "--thread", THREAD, "--user", seg.user, "--tenant", t.tenant];
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, "bin", "aanzet.js"), ...args], { cwd: ROOT, env: vars, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [join(ROOT, "bin", "aanzet.js"), ...args], {
+        cwd: ROOT,
+        env: vars,
+        stdio: ["pipe", "pipe", "pipe"],
+      });
       let text = "";
       let killed = false;
       const timer = setTimeout(() => {

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HERE, ROOT, aanzet, parseTranscript, runCli, runCore } from "./harness.js";
 
-const files = readdirSync(HERE).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(HERE)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const transcripts = files.map((f) => parseTranscript(f, readFileSync(join(HERE, f), "utf8")));
 
 function newestSource(dir: string): number {
@@ -24,7 +26,11 @@ function ensureBuilt(): void {
   const entry = join(ROOT, "dist", "src", "cli", "main.js");
   if (existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(ROOT, "src"))) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      { cwd: ROOT, stdio: "pipe" },
+    );
   } catch {
     // Type errors elsewhere still emit JavaScript; a missing entry fails the CLI runs clearly.
   }
@@ -40,7 +46,15 @@ describe("flow transcripts (aanzet chat)", () => {
 
   it("aanzet flows export <id> prints the record of a finished flow", async () => {
     const store = `sqlite://${join(mkdtempSync(join(tmpdir(), "aanzet-export-")), "s.sqlite")}`;
-    const lines = ["/escalatie", "3", "Huisarts en Wmo gebeld", "overslaan", "nee", "nee", "Morgen maatwerkbudget aanvragen."];
+    const lines = [
+      "/escalatie",
+      "3",
+      "Huisarts en Wmo gebeld",
+      "overslaan",
+      "nee",
+      "nee",
+      "Morgen maatwerkbudget aanvragen.",
+    ];
     const chat = await aanzet(["chat", "--store", store], lines.join("\n") + "\n");
     const id = /Het nummer is (E-[A-Z0-9]{6})/.exec(chat.out)?.[1];
     expect(id, chat.out).toBeDefined();

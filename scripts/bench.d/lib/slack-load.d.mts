@@ -19,7 +19,14 @@ export interface TeamsPost {
   text: string;
 }
 
-export function startFakeSlack(): Promise<{ apiUrl: string; serviceUrl: string; posts: Post[]; teamsPosts: TeamsPost[]; readonly calls: number; close(): Promise<void> }>;
+export function startFakeSlack(): Promise<{
+  apiUrl: string;
+  serviceUrl: string;
+  posts: Post[];
+  teamsPosts: TeamsPost[];
+  readonly calls: number;
+  close(): Promise<void>;
+}>;
 
 export interface Served {
   name: string;
@@ -39,5 +46,9 @@ export function deliver(
   o?: { retryNum?: number; contentType?: string },
 ): Promise<{ status: number; ms: number; error?: string }>;
 export function pool<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]>;
-export function settle(progress: () => number, done: () => boolean, o?: { quietMs?: number; timeoutMs?: number }): Promise<void>;
+export function settle(
+  progress: () => number,
+  done: () => boolean,
+  o?: { quietMs?: number; timeoutMs?: number },
+): Promise<void>;
 export function percentile(sorted: number[], p: number): number;

@@ -27,17 +27,29 @@ export async function startFakeSlack() {
       const connector = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       if (connector) {
         const activity = safeJson(raw);
-        teamsPosts.push({ conversationId: decodeURIComponent(connector[1]), replyToId: connector[2] ? decodeURIComponent(connector[2]) : undefined, type: String(activity.type ?? ""), text: String(activity.text ?? "") });
+        teamsPosts.push({
+          conversationId: decodeURIComponent(connector[1]),
+          replyToId: connector[2] ? decodeURIComponent(connector[2]) : undefined,
+          type: String(activity.type ?? ""),
+          text: String(activity.text ?? ""),
+        });
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ id: `posted-${++seq}` }));
         return;
       }
       const method = path.replace(/^\/api\//, "");
-      const body = (req.headers["content-type"] ?? "").includes("json") ? safeJson(raw) : Object.fromEntries(new URLSearchParams(raw));
+      const body = (req.headers["content-type"] ?? "").includes("json")
+        ? safeJson(raw)
+        : Object.fromEntries(new URLSearchParams(raw));
       const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
       let answer = { ok: true };
       if (method === "chat.postMessage") {
-        posts.push({ channel: String(body.channel ?? ""), thread_ts: body.thread_ts ? String(body.thread_ts) : undefined, text: String(body.text ?? ""), at: Date.now() });
+        posts.push({
+          channel: String(body.channel ?? ""),
+          thread_ts: body.thread_ts ? String(body.thread_ts) : undefined,
+          text: String(body.text ?? ""),
+          at: Date.now(),
+        });
         answer = { ok: true, ts, channel: body.channel, message: { ts } };
       } else if (method === "auth.test") {
         answer = { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: "T0", user: "aanzet" };
@@ -78,11 +90,23 @@ function safeJson(raw) {
 
 /** Start `aanzet serve --port 0` with Slack over HTTP; resolves once it listens. */
 export async function startServe({ root, env, name = "serve" }) {
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", join(root, "bin/aanzet.js"), "serve", "--port", "0", "--host", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--disable-warning=ExperimentalWarning",
+      join(root, "bin/aanzet.js"),
+      "serve",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stdout.resume();
   const port = await new Promise((resolve, reject) => {

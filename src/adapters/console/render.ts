@@ -7,7 +7,9 @@ export function renderReply(reply: Reply): string {
   const lines = [reply.text];
   const a = reply.answer;
   if (a && a.status === "answered") {
-    lines.push(`Zekerheid: ${confidenceLabel(a.confidence)}${a.confirmed ? ` · bevestigd door een coach (${a.confirmed.on})` : ""}`);
+    lines.push(
+      `Zekerheid: ${confidenceLabel(a.confidence)}${a.confirmed ? ` · bevestigd door een coach (${a.confirmed.on})` : ""}`,
+    );
     if (a.sources.length > 0) {
       lines.push("Bronnen:");
       for (const s of a.sources) lines.push(`- ${s.title}: ${s.url}`);
@@ -24,6 +26,9 @@ export function renderButtons(buttons: Button[]): string {
 
 /** A typed text that equals a button label (case-insensitive, brackets optional). */
 export function matchButton(text: string, buttons: Button[]): Button | undefined {
-  const t = text.trim().replace(/^\[|\]$/g, "").toLowerCase();
+  const t = text
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase();
   return buttons.find((b) => b.label.toLowerCase() === t);
 }

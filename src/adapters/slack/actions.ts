@@ -31,7 +31,12 @@ interface Origin {
 
 function origin(body: BlockAction, tenant: string, respond: ActionArgs["respond"]): Origin {
   const user = body.user.id;
-  const container = body.container as { type?: string; channel_id?: string; is_ephemeral?: boolean; thread_ts?: string };
+  const container = body.container as {
+    type?: string;
+    channel_id?: string;
+    is_ephemeral?: boolean;
+    thread_ts?: string;
+  };
   if (container.type === "view" || (!body.channel && !container.channel_id)) {
     return { dest: { tenant, channel: user, user }, thread: `home:${user}`, fromHome: true };
   }
@@ -79,23 +84,40 @@ async function share(deps: SlackDeps, client: WebClient, args: ActionArgs, o: Or
     return;
   }
   // Follow-up questions in the shared answer's thread need no mention.
-  if (!isDirectChannel(ref.channel)) await rememberThread(deps.store, o.dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
+  if (!isDirectChannel(ref.channel))
+    await rememberThread(deps.store, o.dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
   await deps.store.delete(keys.share(o.dest.tenant, id));
   try {
     await args.respond({ response_type: "ephemeral", replace_original: true, text: SLACK_MSG.shared });
   } catch (err) {
     // The answer is in the channel; only the "Geplaatst" note failed. No apology for that.
-    deps.log.warn({ code: "HANDLER_FAILED", slackError: slackErrorCode(err) }, "could not replace the shared ephemeral");
+    deps.log.warn(
+      { code: "HANDLER_FAILED", slackError: slackErrorCode(err) },
+      "could not replace the shared ephemeral",
+    );
   }
 }
 
 /** Replace a pressed flow-step row with "Gekozen: <label>" (best effort). */
-async function markChosen(deps: SlackDeps, client: WebClient, body: BlockAction, action: ButtonAction, at: MessageRef): Promise<void> {
+async function markChosen(
+  deps: SlackDeps,
+  client: WebClient,
+  body: BlockAction,
+  action: ButtonAction,
+  at: MessageRef,
+): Promise<void> {
   const blocks = (body.message as { blocks?: Block[] } | undefined)?.blocks;
   if (!blocks) return;
-  const updated = blocks.map((b) => (b.block_id === action.block_id ? contextLine(SLACK_MSG.chosen(action.text.text)) : b));
+  const updated = blocks.map((b) =>
+    b.block_id === action.block_id ? contextLine(SLACK_MSG.chosen(action.text.text)) : b,
+  );
   try {
-    await client.chat.update({ channel: at.channel, ts: at.ts, text: (body.message as { text?: string }).text ?? "", blocks: updated as never });
+    await client.chat.update({
+      channel: at.channel,
+      ts: at.ts,
+      text: (body.message as { text?: string }).text ?? "",
+      blocks: updated as never,
+    });
   } catch (err) {
     deps.log.warn({ code: "HANDLER_FAILED", slackError: slackErrorCode(err) }, "could not mark flow choice");
   }
@@ -104,7 +126,11 @@ async function markChosen(deps: SlackDeps, client: WebClient, body: BlockAction,
 /** flow:start on an ephemeral answer: run the flow in a new thread in the channel (or DM). */
 async function flowThread(deps: SlackDeps, client: WebClient, o: Origin, flow: string | undefined): Promise<Origin> {
   const root = await openThread(deps, client, o.dest, SLACK_MSG.flowRoot(o.dest.user, flow ?? ""));
-  return { dest: { tenant: o.dest.tenant, channel: root.channel, user: o.dest.user, threadTs: root.ts }, thread: `${root.channel}:${root.ts}`, fromHome: false };
+  return {
+    dest: { tenant: o.dest.tenant, channel: root.channel, user: o.dest.user, threadTs: root.ts },
+    thread: `${root.channel}:${root.ts}`,
+    fromHome: false,
+  };
 }
 
 export function onBlockAction(deps: SlackDeps): ActionListener {

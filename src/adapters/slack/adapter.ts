@@ -31,7 +31,10 @@ export function webClientOptions(slack: SlackConfig, log: Log): webApi.WebClient
 
 /** The bot's ids: from config (SLACK_BOT_ID, SLACK_BOT_USER_ID), else one auth.test at start.
  * Bolt then never calls auth.test per event. */
-async function botIdentity(slack: SlackConfig, options: webApi.WebClientOptions): Promise<{ botId: string; botUserId: string }> {
+async function botIdentity(
+  slack: SlackConfig,
+  options: webApi.WebClientOptions,
+): Promise<{ botId: string; botUserId: string }> {
   if (slack.botId && slack.botUserId) return { botId: slack.botId, botUserId: slack.botUserId };
   try {
     const res = await new webApi.WebClient(slack.botToken, options).auth.test();
@@ -66,7 +69,8 @@ async function startSocket(bolt: BoltApp, log: Log): Promise<void> {
   });
   const connected = await Promise.race([started, waited]);
   clearTimeout(timer);
-  if (!connected) log.warn({ code: "HANDLER_FAILED" }, "slack socket mode not connected yet; retrying in the background");
+  if (!connected)
+    log.warn({ code: "HANDLER_FAILED" }, "slack socket mode not connected yet; retrying in the background");
 }
 
 /** Build the Slack channel, or undefined when SLACK_BOT_TOKEN is not set. */
@@ -75,7 +79,10 @@ export async function createSlackAdapter(app: App): Promise<ChannelAdapter | und
   if (!slack) return undefined;
   const socketMode = !!slack.appToken;
   if (!socketMode && !slack.signingSecret) {
-    throw new AanzetError("CONFIG_INVALID", "SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
+    throw new AanzetError(
+      "CONFIG_INVALID",
+      "SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   }
   const log = app.log.child({ channel: "slack" });
   const logger = boltLogger(log);
@@ -88,7 +95,13 @@ export async function createSlackAdapter(app: App): Promise<ChannelAdapter | und
     receiver = new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } });
   } else {
     // processBeforeResponse false: Bolt answers 200 on ack(), then the listener does the work.
-    receiver = new ExpressReceiver({ signingSecret: slack.signingSecret!, endpoints: SLACK_ENDPOINT, router, logger, processBeforeResponse: false });
+    receiver = new ExpressReceiver({
+      signingSecret: slack.signingSecret!,
+      endpoints: SLACK_ENDPOINT,
+      router,
+      logger,
+      processBeforeResponse: false,
+    });
   }
   const bolt = new BoltApp({
     token: slack.botToken,

@@ -16,7 +16,12 @@ function note(text: string) {
 
 /** Post an anonymous question to the coaches; `dest` is where the asker hears back (the
  * ephemeral of `/aanzet anoniem`, or their DM with the bot). */
-export async function startAnonymous(deps: SlackDeps, client: WebClient, dest: Destination, question: string): Promise<void> {
+export async function startAnonymous(
+  deps: SlackDeps,
+  client: WebClient,
+  dest: Destination,
+  question: string,
+): Promise<void> {
   if (!deps.coachesChannel) {
     await tell(client, dest, note(SLACK_MSG.anonOff));
     return;

@@ -25,7 +25,17 @@ function destination(c: SlashCommand, respond: CommandArgs["respond"]): Destinat
 
 function turn(c: SlashCommand, role: Role, text: string, thread: string): Turn {
   // Slash commands are not retried by Slack; trigger_id is unique per invocation.
-  return { id: c.trigger_id, channel: "slack", tenant: c.team_id, team: c.channel_id, thread, user: c.user_id, role, text, direct: true };
+  return {
+    id: c.trigger_id,
+    channel: "slack",
+    tenant: c.team_id,
+    team: c.channel_id,
+    thread,
+    user: c.user_id,
+    role,
+    text,
+    direct: true,
+  };
 }
 
 /** The /aanzet conversation of one person in one channel (clarify questions continue here). */
@@ -45,7 +55,14 @@ function shareButton(deps: SlackDeps, tenant: string) {
 }
 
 /** `/aanzet luister aan|uit`: passive listening per channel, coaches only, always announced. */
-async function listen(deps: SlackDeps, client: WebClient, c: SlashCommand, dest: Destination, role: Role, arg: string): Promise<void> {
+async function listen(
+  deps: SlackDeps,
+  client: WebClient,
+  c: SlashCommand,
+  dest: Destination,
+  role: Role,
+  arg: string,
+): Promise<void> {
   if (!can(role, "coach")) return postEphemeral(client, dest, note(SLACK_MSG.listenCoachOnly));
   const on = /^(aan|on)$/i.test(arg);
   const off = /^(uit|off)$/i.test(arg);
@@ -66,7 +83,10 @@ async function listen(deps: SlackDeps, client: WebClient, c: SlashCommand, dest:
   } else {
     await deps.store.delete(key);
   }
-  deps.log.info({ event: on ? "listen_on" : "listen_off", tenant: c.team_id, team: c.channel_id }, "slack passive listening switched");
+  deps.log.info(
+    { event: on ? "listen_on" : "listen_off", tenant: c.team_id, team: c.channel_id },
+    "slack passive listening switched",
+  );
 }
 
 function aanzet(deps: SlackDeps): CommandListener {
@@ -98,7 +118,12 @@ function flowCommand(deps: SlackDeps): CommandListener {
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       // The flow starts on the bare command; words after it are not flow input.
       const replies = await deps.bot.handle(turn(c, role, c.command, `${root.channel}:${root.ts}`));
-      await deliver(deps, client, { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts }, replies);
+      await deliver(
+        deps,
+        client,
+        { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts },
+        replies,
+      );
     });
   };
 }

@@ -77,5 +77,7 @@ export function slackErrorCode(err: unknown): string | undefined {
 /** Errors meaning "the bot cannot post in this conversation" (not a member, DM between others). */
 export function cannotPostHere(err: unknown): boolean {
   const code = slackErrorCode(err);
-  return code === "not_in_channel" || code === "channel_not_found" || code === "is_archived" || code === "restricted_action";
+  return (
+    code === "not_in_channel" || code === "channel_not_found" || code === "is_archived" || code === "restricted_action"
+  );
 }

@@ -105,9 +105,18 @@ export async function deliver(
 }
 
 /** A failed handler: log once with a code, tell the user in Dutch, never rethrow. */
-export async function apologise(deps: SlackDeps, client: WebClient, dest: Destination | undefined, err: unknown, what: string): Promise<void> {
+export async function apologise(
+  deps: SlackDeps,
+  client: WebClient,
+  dest: Destination | undefined,
+  err: unknown,
+  what: string,
+): Promise<void> {
   const code = errorCode(err);
-  deps.log.error({ code, surface: what, slackError: slackErrorCode(err), err: err instanceof Error ? err.name : typeof err }, "slack handler failed");
+  deps.log.error(
+    { code, surface: what, slackError: slackErrorCode(err), err: err instanceof Error ? err.name : typeof err },
+    "slack handler failed",
+  );
   if (!dest) return;
   try {
     await tell(client, dest, { text: MSG.failure(code), blocks: [] });
@@ -133,7 +142,12 @@ export async function guarded(
 
 /** Start a thread for a flow: a root message in `dest.channel`, or in the user's DM with the
  * bot when the bot may not post there (not a member, a DM between two people). */
-export async function openThread(deps: SlackDeps, client: WebClient, dest: Destination, text: string): Promise<MessageRef> {
+export async function openThread(
+  deps: SlackDeps,
+  client: WebClient,
+  dest: Destination,
+  text: string,
+): Promise<MessageRef> {
   const root: Rendered = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
   let ref: MessageRef;
   try {
@@ -143,6 +157,7 @@ export async function openThread(deps: SlackDeps, client: WebClient, dest: Desti
     await postEphemeral(client, { ...dest, ephemeral: true }, { text: SLACK_MSG.movedToDm, blocks: [] });
     ref = await post(client, dest.user, root);
   }
-  if (!isDirectChannel(ref.channel)) await rememberThread(deps.store, dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
+  if (!isDirectChannel(ref.channel))
+    await rememberThread(deps.store, dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
   return ref;
 }

@@ -5,7 +5,15 @@ import { relayCoachReply, startAnonymous } from "./anonymous.js";
 import type { SlackDeps } from "./context.js";
 import { deliver, guarded, type Destination } from "./deliver.js";
 import { publishHome } from "./home.js";
-import { isDirectChannel, isHumanMessage, mentions, messageTurn, stripMentions, tenantOf, type SlackMessageEvent } from "./normalise.js";
+import {
+  isDirectChannel,
+  isHumanMessage,
+  mentions,
+  messageTurn,
+  stripMentions,
+  tenantOf,
+  type SlackMessageEvent,
+} from "./normalise.js";
 import type { BotEvent, EventArgs, EventListener } from "./registration.js";
 import { firstTime, isBotThread, isListening, keys, rememberThread, type AnonRecord } from "./state.js";
 
@@ -24,7 +32,12 @@ function onMention(deps: SlackDeps): EventListener {
     const { envelope, event, client } = args;
     // In a DM the message.im listener answers; a mention there would answer twice.
     if (!event.user || isDirectChannel(event.channel)) return;
-    const dest: Destination = { tenant: tenantOf(envelope, event), channel: event.channel, user: event.user, threadTs: event.thread_ts ?? event.ts };
+    const dest: Destination = {
+      tenant: tenantOf(envelope, event),
+      channel: event.channel,
+      user: event.user,
+      threadTs: event.thread_ts ?? event.ts,
+    };
     await guarded(deps, client, dest, "app_mention", async () => {
       // The thread is the bot's from the mention on, not only once the answer is posted: a
       // follow-up that arrives while the first answer is still on its way (or on another
@@ -40,7 +53,12 @@ function onDirectMessage(deps: SlackDeps): EventListener {
   return async (args: MessageArgs) => {
     const { envelope, event, client } = args;
     if (!isHumanMessage(event)) return;
-    const dest: Destination = { tenant: tenantOf(envelope, event), channel: event.channel, user: event.user!, threadTs: event.thread_ts };
+    const dest: Destination = {
+      tenant: tenantOf(envelope, event),
+      channel: event.channel,
+      user: event.user!,
+      threadTs: event.thread_ts,
+    };
     await guarded(deps, client, dest, "message.im", async () => {
       // "anoniem <vraag>" in the DM works like `/aanzet anoniem <vraag>`.
       const anon = /^anoniem(?:\s+|$)/i.exec(stripMentions(event.text ?? ""));
@@ -92,7 +110,9 @@ interface HomeOpenedEvent {
 function onHomeOpened(deps: SlackDeps): EventListener {
   return async ({ envelope, event, client }: EventArgs<HomeOpenedEvent>) => {
     if (event.tab && event.tab !== "home") return;
-    await guarded(deps, client, undefined, "app_home_opened", () => publishHome(deps, client, tenantOf(envelope), event.user));
+    await guarded(deps, client, undefined, "app_home_opened", () =>
+      publishHome(deps, client, tenantOf(envelope), event.user),
+    );
   };
 }
 

@@ -30,7 +30,13 @@ async function knelpunten(deps: SlackDeps, tenant: string, user: string, role: R
 }
 
 /** Build and publish the Home view for `user`; `notices` are replies to their last button press. */
-export async function publishHome(deps: SlackDeps, client: WebClient, tenant: string, user: string, notices: Reply[] = []): Promise<void> {
+export async function publishHome(
+  deps: SlackDeps,
+  client: WebClient,
+  tenant: string,
+  user: string,
+  notices: Reply[] = [],
+): Promise<void> {
   const role = await deps.roleOf(client, tenant, user);
   const blocks: Block[] = [
     { type: "header", text: { type: "plain_text", text: SLACK_MSG.homeTitle } },
@@ -38,7 +44,10 @@ export async function publishHome(deps: SlackDeps, client: WebClient, tenant: st
     { type: "context", elements: [{ type: "mrkdwn", text: SLACK_MSG.homePrivacy }] },
   ];
   if (notices.length > 0) {
-    blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${SLACK_MSG.homeLastAction}*` } });
+    blocks.push(
+      { type: "divider" },
+      { type: "section", text: { type: "mrkdwn", text: `*${SLACK_MSG.homeLastAction}*` } },
+    );
     for (const n of notices) blocks.push(...renderReply(n).blocks);
   }
   if (isLead(role)) {
@@ -46,7 +55,10 @@ export async function publishHome(deps: SlackDeps, client: WebClient, tenant: st
     const list = (await knelpunten(deps, tenant, user, role)).flatMap((r) => renderReply(r).blocks);
     const room = HOME_MAX_BLOCKS - blocks.length - 1;
     if (list.length > room) {
-      blocks.push(...list.slice(0, room), { type: "context", elements: [{ type: "mrkdwn", text: toMrkdwn(SLACK_MSG.homeTruncated) }] });
+      blocks.push(...list.slice(0, room), {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: toMrkdwn(SLACK_MSG.homeTruncated) }],
+      });
     } else {
       blocks.push(...list);
     }

@@ -26,7 +26,8 @@ export const SLACK_MSG = {
   flowRoot: (user: string, flow: string) => {
     const f = flow.replace(/^\//, "");
     if (f === "escalatie") return `<@${user}> zet een vastgelopen casus op een rij. Antwoord in deze thread.`;
-    if (f === "toets" || f === "omgekeerde-toets") return `<@${user}> start de Omgekeerde Toets. Antwoord in deze thread.`;
+    if (f === "toets" || f === "omgekeerde-toets")
+      return `<@${user}> start de Omgekeerde Toets. Antwoord in deze thread.`;
     return `<@${user}> start een stappenplan. Antwoord in deze thread.`;
   },
   chosen: (label: string) => `Gekozen: ${label}`,

@@ -32,8 +32,9 @@ export function stripMentions(text: string): string {
     .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/g, " ")
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? " ")
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name: string | undefined) => (name ? `#${name}` : " "))
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label: string | undefined) =>
-      label ?? url.replace(/^mailto:/, ""),
+    .replace(
+      /<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g,
+      (_m, url: string, label: string | undefined) => label ?? url.replace(/^mailto:/, ""),
     )
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -73,12 +74,7 @@ export function isHumanMessage(event: SlackMessageEvent): boolean {
 
 /** A message event as a Turn. `id` is the event_id: Slack keeps it on retries, so the core's
  * dedupe answers each message once. */
-export function messageTurn(
-  envelope: EventEnvelope,
-  event: SlackMessageEvent,
-  role: Role,
-  direct: boolean,
-): Turn {
+export function messageTurn(envelope: EventEnvelope, event: SlackMessageEvent, role: Role, direct: boolean): Turn {
   const turn: Turn = {
     id: envelope.event_id ?? event.client_msg_id ?? `${event.channel}:${event.ts}`,
     channel: "slack",

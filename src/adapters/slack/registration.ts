@@ -1,7 +1,15 @@
 // What the Slack app listens to, as data: manifest.json must declare exactly these commands
 // and events (test/adapters/slack/manifest.test.ts compares both ways). Registration goes
 // through a Registrar so the test can record it without Bolt; boltRegistrar binds it to Bolt.
-import type { App as BoltApp, BlockAction, RespondFn, SlashCommand, ViewOutput, ViewSubmitAction, SlackViewMiddlewareArgs } from "@slack/bolt";
+import type {
+  App as BoltApp,
+  BlockAction,
+  RespondFn,
+  SlashCommand,
+  ViewOutput,
+  ViewSubmitAction,
+  SlackViewMiddlewareArgs,
+} from "@slack/bolt";
 import type { SlackDeps, WebClient } from "./context.js";
 import type { EventEnvelope } from "./normalise.js";
 
@@ -12,7 +20,13 @@ export const SLASH_COMMANDS = ["/aanzet", "/toets", "/escalatie", "/knelpunten"]
 export type SlashCommandName = (typeof SLASH_COMMANDS)[number];
 
 /** Manifest event names (`message.im` etc.); Bolt sees them as one `message` event. */
-export const BOT_EVENTS = ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"] as const;
+export const BOT_EVENTS = [
+  "app_home_opened",
+  "app_mention",
+  "message.channels",
+  "message.groups",
+  "message.im",
+] as const;
 export type BotEvent = (typeof BOT_EVENTS)[number];
 
 /** Modal callback ids (view_submission). */
@@ -135,9 +149,12 @@ export function boltRegistrar(bolt: BoltApp, deps: Pick<SlackDeps, "log">): Regi
       });
     },
     view(callbackId, listener) {
-      bolt.view<ViewSubmitAction>({ callback_id: callbackId, type: "view_submission" }, async ({ body, view, ack, client }) => {
-        await listener({ body, view, ack, client });
-      });
+      bolt.view<ViewSubmitAction>(
+        { callback_id: callbackId, type: "view_submission" },
+        async ({ body, view, ack, client }) => {
+          await listener({ body, view, ack, client });
+        },
+      );
     },
   };
 }

@@ -100,7 +100,8 @@ function answerFields(a: Answer): Block | undefined {
     { type: "mrkdwn", text: `*${SLACK_MSG.whoLabel}*\n${escapeMrkdwn(actorName(primary.actor))}` },
     { type: "mrkdwn", text: `*${SLACK_MSG.lawLabel}*\n${escapeMrkdwn(law(primary.law))}` },
   ];
-  if (stuck.length > 0) fields.push({ type: "mrkdwn", text: `*${SLACK_MSG.stuckLabel}*\n${escapeMrkdwn(stuck.join(", "))}` });
+  if (stuck.length > 0)
+    fields.push({ type: "mrkdwn", text: `*${SLACK_MSG.stuckLabel}*\n${escapeMrkdwn(stuck.join(", "))}` });
   return { type: "section", fields };
 }
 

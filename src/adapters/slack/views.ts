@@ -51,7 +51,9 @@ export async function openCorrection(client: WebClient, triggerId: string, meta:
 function parseMeta(raw: string | undefined): CorrectionMeta | undefined {
   try {
     const m = JSON.parse(raw ?? "") as Partial<CorrectionMeta>;
-    return typeof m.value === "string" && typeof m.tenant === "string" && typeof m.thread === "string" ? (m as CorrectionMeta) : undefined;
+    return typeof m.value === "string" && typeof m.tenant === "string" && typeof m.thread === "string"
+      ? (m as CorrectionMeta)
+      : undefined;
   } catch {
     // Not ours or damaged: the submission still reaches the core, replies go to the coach's DM.
     return undefined;

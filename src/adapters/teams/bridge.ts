@@ -1,7 +1,13 @@
 // Proactive sending through botbuilder's CloudAdapter: the one place (with channel.ts) that
 // knows the SDK. The M365 Agents SDK has the same two calls (continueConversation and
 // createConversationAsync on its CloudAdapter); a switch rewrites this file and channel.ts.
-import type { CloudAdapter, ConversationParameters, ConversationReference, ResourceResponse, TurnContext } from "botbuilder";
+import type {
+  CloudAdapter,
+  ConversationParameters,
+  ConversationReference,
+  ResourceResponse,
+  TurnContext,
+} from "botbuilder";
 import type { ChannelAccountLike } from "./activity.js";
 import type { OutgoingActivity } from "./render.js";
 
@@ -20,7 +26,10 @@ export interface TeamsBridge {
   /** Post to a conversation; resolves with the ids Teams gave the posted activities. */
   post(target: ConversationTarget, activities: Array<OutgoingActivity | { type: "typing" }>): Promise<string[]>;
   /** Open the 1:1 chat with a user (Teams returns the existing one) and post there. */
-  postToUser(user: { id: string; tenantId: string; serviceUrl: string; bot?: ChannelAccountLike | undefined }, activities: OutgoingActivity[]): Promise<string[]>;
+  postToUser(
+    user: { id: string; tenantId: string; serviceUrl: string; bot?: ChannelAccountLike | undefined },
+    activities: OutgoingActivity[],
+  ): Promise<string[]>;
 }
 
 function ids(responses: ResourceResponse[] | undefined): string[] {
@@ -41,13 +50,21 @@ function fixReplyTo(ctx: TurnContext, replyToId: string | undefined): void {
 
 /** The bridge over a CloudAdapter. `appId` is empty in emulator mode (no auth). */
 export function cloudBridge(adapter: CloudAdapter, appId: string | undefined): TeamsBridge {
-  const defaultBot: ChannelAccountLike = appId ? { id: `28:${appId}`, name: "aanzet" } : { id: "aanzet", name: "aanzet" };
+  const defaultBot: ChannelAccountLike = appId
+    ? { id: `28:${appId}`, name: "aanzet" }
+    : { id: "aanzet", name: "aanzet" };
   return {
     async post(target, activities) {
       const reference: Partial<ConversationReference> = {
         channelId: "msteams",
         serviceUrl: target.serviceUrl,
-        conversation: { id: target.conversationId, tenantId: target.tenantId, isGroup: true, conversationType: "", name: "" },
+        conversation: {
+          id: target.conversationId,
+          tenantId: target.tenantId,
+          isGroup: true,
+          conversationType: "",
+          name: "",
+        },
         bot: { id: target.bot?.id ?? defaultBot.id!, name: target.bot?.name ?? defaultBot.name! },
       };
       let out: string[] = [];
@@ -68,10 +85,17 @@ export function cloudBridge(adapter: CloudAdapter, appId: string | undefined): T
       };
       let out: string[] = [];
       // Audience undefined: the connector factory uses the cloud's default scope.
-      await adapter.createConversationAsync(appId ?? "", "msteams", user.serviceUrl, undefined as unknown as string, params, async (ctx) => {
-        fixReplyTo(ctx, undefined);
-        out = ids(await ctx.sendActivities(activities));
-      });
+      await adapter.createConversationAsync(
+        appId ?? "",
+        "msteams",
+        user.serviceUrl,
+        undefined as unknown as string,
+        params,
+        async (ctx) => {
+          fixReplyTo(ctx, undefined);
+          out = ids(await ctx.sendActivities(activities));
+        },
+      );
       return out;
     },
   };

@@ -1,7 +1,13 @@
 // The Teams channel: botbuilder's CloudAdapter at POST /api/messages on the shared express app.
 // Auth: with MicrosoftAppId the Bot Framework JWT is checked on every request (401 without
 // it); AANZET_TEAMS_EMULATOR=1 without an app id turns auth off and accepts loopback only.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { App } from "../../app.js";
 import { errorCode } from "../../core/errors.js";
@@ -18,7 +24,11 @@ export const TEAMS_PATH = "/api/messages";
 /** CloudAdapter.process() prints auth failures with console.error and hides the status; this
  * exposes processActivity so the route can answer and log in aanzet's own way. */
 class AanzetCloudAdapter extends CloudAdapter {
-  run(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    authHeader: string,
+    activity: Activity,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
@@ -51,7 +61,10 @@ function statusOf(err: unknown): number | undefined {
 export function turnErrorHandler(log: Log): (ctx: TurnContext, err: Error) => Promise<void> {
   return async (ctx, err) => {
     const code = errorCode(err);
-    log.error({ code, turnId: ctx.activity?.id, err: err instanceof Error ? err.name : typeof err }, "teams turn failed");
+    log.error(
+      { code, turnId: ctx.activity?.id, err: err instanceof Error ? err.name : typeof err },
+      "teams turn failed",
+    );
     try {
       if (ctx.activity?.type === "message") await ctx.sendActivity(textActivity(MSG.failure(code)));
     } catch (sendErr) {
@@ -132,7 +145,10 @@ export function createTeamsChannel(app: App): TeamsChannel | undefined {
         res.status(401).json({ error: "unauthorized" });
         return;
       }
-      log.error({ code: errorCode(err), turnId: typeof body.id === "string" ? body.id : undefined }, "teams request failed");
+      log.error(
+        { code: errorCode(err), turnId: typeof body.id === "string" ? body.id : undefined },
+        "teams request failed",
+      );
       if (!res.headersSent) res.status(500).json({ error: "internal error" });
     }
   };
@@ -140,9 +156,16 @@ export function createTeamsChannel(app: App): TeamsChannel | undefined {
   return {
     name: "teams",
     mount(web: Express) {
-      if (!authOn) log.warn({ code: "TEAMS_NO_AUTH" }, "Teams endpoint without Bot Framework auth (AANZET_TEAMS_EMULATOR=1): loopback only");
+      if (!authOn)
+        log.warn(
+          { code: "TEAMS_NO_AUTH" },
+          "Teams endpoint without Bot Framework auth (AANZET_TEAMS_EMULATOR=1): loopback only",
+        );
       else if (!settings.appPassword && !/msi/i.test(settings.appType ?? "")) {
-        log.warn({ code: "TEAMS_NO_PASSWORD" }, "MicrosoftAppId is set without MicrosoftAppPassword: replies will fail to authenticate");
+        log.warn(
+          { code: "TEAMS_NO_PASSWORD" },
+          "MicrosoftAppId is set without MicrosoftAppPassword: replies will fail to authenticate",
+        );
       }
       web.post(TEAMS_PATH, guard, express.json({ limit: "512kb" }), (req, res, next) => {
         route(req, res).catch(next);

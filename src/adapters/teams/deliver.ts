@@ -40,14 +40,29 @@ export class Deliverer {
     }
   }
 
-  private async toConfigured(kind: "leads" | "coaches", activities: OutgoingActivity[], origin: TeamsActivity, log: Log): Promise<void> {
+  private async toConfigured(
+    kind: "leads" | "coaches",
+    activities: OutgoingActivity[],
+    origin: TeamsActivity,
+    log: Log,
+  ): Promise<void> {
     const ref: TeamsConversationRef | undefined = kind === "leads" ? this.settings.leads : this.settings.coaches;
     if (!ref) {
-      log.info({ code: kind === "leads" ? "TEAMS_LEADS_NOT_CONFIGURED" : "TEAMS_COACHES_NOT_CONFIGURED" }, "notice not sent: no conversation configured");
+      log.info(
+        { code: kind === "leads" ? "TEAMS_LEADS_NOT_CONFIGURED" : "TEAMS_COACHES_NOT_CONFIGURED" },
+        "notice not sent: no conversation configured",
+      );
       return;
     }
     try {
-      await this.bridge.post({ conversationId: ref.conversationId, serviceUrl: ref.serviceUrl, tenantId: ref.tenantId ?? tenantOf(origin, this.tenantFallback) }, activities);
+      await this.bridge.post(
+        {
+          conversationId: ref.conversationId,
+          serviceUrl: ref.serviceUrl,
+          tenantId: ref.tenantId ?? tenantOf(origin, this.tenantFallback),
+        },
+        activities,
+      );
       log.info({ code: "TEAMS_NOTICE_SENT", target: kind, activities: activities.length }, "notice sent");
     } catch (err) {
       log.warn({ code: "TEAMS_NOTICE_FAILED", target: kind, cause: errorCode(err) }, "notice not sent");
@@ -57,7 +72,12 @@ export class Deliverer {
   private async toUser(userId: string, activities: OutgoingActivity[], origin: TeamsActivity, log: Log): Promise<void> {
     try {
       await this.bridge.postToUser(
-        { id: userId, tenantId: tenantOf(origin, this.tenantFallback), serviceUrl: origin.serviceUrl ?? "", bot: origin.recipient },
+        {
+          id: userId,
+          tenantId: tenantOf(origin, this.tenantFallback),
+          serviceUrl: origin.serviceUrl ?? "",
+          bot: origin.recipient,
+        },
         activities,
       );
     } catch (err) {
@@ -66,10 +86,20 @@ export class Deliverer {
   }
 
   /** Teams has no ephemeral messages in channels: private replies go to the personal chat. */
-  private async privately(activities: OutgoingActivity[], origin: TeamsActivity, here: SendHere, log: Log): Promise<void> {
+  private async privately(
+    activities: OutgoingActivity[],
+    origin: TeamsActivity,
+    here: SendHere,
+    log: Log,
+  ): Promise<void> {
     try {
       await this.bridge.postToUser(
-        { id: origin.from?.id ?? "", tenantId: tenantOf(origin, this.tenantFallback), serviceUrl: origin.serviceUrl ?? "", bot: origin.recipient },
+        {
+          id: origin.from?.id ?? "",
+          tenantId: tenantOf(origin, this.tenantFallback),
+          serviceUrl: origin.serviceUrl ?? "",
+          bot: origin.recipient,
+        },
         activities,
       );
       await here([textActivity(TEAMS_MSG.privateSent)]);

@@ -15,7 +15,10 @@ import { textActivity, type OutgoingActivity } from "./render.js";
 import { SPAR_REPLY, Sparring } from "./sparring.js";
 import { textOf, toTurn } from "./to-turn.js";
 
-export type WireActivity = OutgoingActivity | { type: "typing" } | { type: "invokeResponse"; value: { status: number; body?: unknown } };
+export type WireActivity =
+  | OutgoingActivity
+  | { type: "typing" }
+  | { type: "invokeResponse"; value: { status: number; body?: unknown } };
 
 /** The current turn as the handler sees it. */
 export interface TurnIO {
@@ -31,7 +34,10 @@ export interface HandlerDeps {
   track(work: Promise<unknown>): void;
 }
 
-const UNIVERSAL_ACTION_OK = { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } };
+const UNIVERSAL_ACTION_OK = {
+  status: 200,
+  body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
+};
 const DEDUPE_TTL_MS = 24 * 3600 * 1000;
 const TYPING_RENEW_MS = 3000;
 
@@ -82,7 +88,8 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
       await io.send([{ type: "invokeResponse", value: UNIVERSAL_ACTION_OK }]);
     } else if (a.type === "conversationUpdate") {
       // Installed in a personal chat: say what the bot does, once.
-      if (isPersonal(a) && (a.membersAdded ?? []).some((m) => m.id && m.id === a.recipient?.id)) await io.send([textActivity(MSG.help)]);
+      if (isPersonal(a) && (a.membersAdded ?? []).some((m) => m.id && m.id === a.recipient?.id))
+        await io.send([textActivity(MSG.help)]);
       return;
     } else if (a.type !== "message") {
       return;
@@ -92,7 +99,8 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     const submit = cardSubmit(a);
 
     if (submit?.action === SPAR_REPLY) {
-      if (await firstDelivery(tenant, a, log)) await io.send(await sparring.answer(a, tenant, submit.value ?? "", submit.text ?? "", log));
+      if (await firstDelivery(tenant, a, log))
+        await io.send(await sparring.answer(a, tenant, submit.value ?? "", submit.text ?? "", log));
       return;
     }
     if (!submit && a.from?.role !== "bot" && (isPersonal(a) || mentionsBot(a))) {
@@ -121,7 +129,13 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     // Teams gives up on a turn after 15 s: show we are busy and answer proactively.
     await io.send([{ type: "typing" }]);
     log.info({ code: "TEAMS_SLOW_TURN", afterMs: settings.typingAfterMs }, "answering proactively");
-    const target = { conversationId: a.conversation?.id ?? "", serviceUrl: a.serviceUrl ?? "", tenantId: tenant, replyToId: a.id, bot: a.recipient };
+    const target = {
+      conversationId: a.conversation?.id ?? "",
+      serviceUrl: a.serviceUrl ?? "",
+      tenantId: tenant,
+      replyToId: a.id,
+      bot: a.recipient,
+    };
     const later: SendHere = (activities) => bridge.post(target, activities);
     // Teams shows a typing indicator for about 3 s: renew it while the work goes on.
     const typing = setInterval(() => {
@@ -134,7 +148,9 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
         .catch(async (err: unknown) => {
           const code = errorCode(err);
           log.error({ code, stage: "proactive" }, "proactive answer failed");
-          await later([textActivity(MSG.failure(code))]).catch((e: unknown) => log.warn({ code: "TEAMS_SEND_FAILED", cause: errorCode(e) }, "apology not sent"));
+          await later([textActivity(MSG.failure(code))]).catch((e: unknown) =>
+            log.warn({ code: "TEAMS_SEND_FAILED", cause: errorCode(e) }, "apology not sent"),
+          );
         })
         .finally(() => clearInterval(typing)),
     );

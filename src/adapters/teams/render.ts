@@ -62,13 +62,20 @@ function answerBody(reply: Reply, a: Answer): CardElement[] {
   const primary = a.aanZet.find((x) => x.role === "primary") ?? a.aanZet[0];
   const body: CardElement[] = [];
   if (primary) {
-    body.push({ type: "TextBlock", text: `${TEAMS_MSG.whoLabel}: ${actorName(primary.actor)}`, weight: "Bolder", size: "Medium", wrap: true });
+    body.push({
+      type: "TextBlock",
+      text: `${TEAMS_MSG.whoLabel}: ${actorName(primary.actor)}`,
+      weight: "Bolder",
+      size: "Medium",
+      wrap: true,
+    });
   }
   body.push({ type: "FactSet", facts: answerFacts(a) });
   body.push({ type: "Container", spacing: "Medium", items: lines(reply.text) });
   if (a.sources.length > 0) {
     body.push({ type: "TextBlock", text: TEAMS_MSG.sourcesLabel, weight: "Bolder", spacing: "Medium", wrap: true });
-    for (const s of a.sources) body.push({ type: "TextBlock", text: `- [${linkText(s.title)}](${s.url})`, wrap: true, spacing: "None" });
+    for (const s of a.sources)
+      body.push({ type: "TextBlock", text: `- [${linkText(s.title)}](${s.url})`, wrap: true, spacing: "None" });
   }
   return body;
 }
@@ -101,7 +108,13 @@ function correctAction(b: Button): CardElement {
           placeholder: TEAMS_MSG.correctPlaceholder,
         },
       ],
-      actions: [{ type: "Action.Submit", title: TEAMS_MSG.correctSubmit, data: { action: CORRECT_SUBMIT, value: b.value ?? "" } }],
+      actions: [
+        {
+          type: "Action.Submit",
+          title: TEAMS_MSG.correctSubmit,
+          data: { action: CORRECT_SUBMIT, value: b.value ?? "" },
+        },
+      ],
     },
   };
 }
@@ -124,17 +137,29 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
 }
 
 export function cardActivity(c: AdaptiveCard, summary?: string): OutgoingActivity {
-  return { type: "message", ...(summary ? { summary } : {}), attachments: [{ contentType: ADAPTIVE_CARD, content: c }] };
+  return {
+    type: "message",
+    ...(summary ? { summary } : {}),
+    attachments: [{ contentType: ADAPTIVE_CARD, content: c }],
+  };
 }
 
 /** A plain Teams message; markdown paragraphs keep the core's line breaks. */
 export function textActivity(text: string): OutgoingActivity {
-  return { type: "message", text: text.split("\n").filter((l) => l.trim()).join("\n\n"), textFormat: "markdown" };
+  return {
+    type: "message",
+    text: text
+      .split("\n")
+      .filter((l) => l.trim())
+      .join("\n\n"),
+    textFormat: "markdown",
+  };
 }
 
 /** The notification preview of a card: the actor for answers, else the first words. */
 function summaryOf(reply: Reply): string {
-  const primary = reply.answer?.status === "answered" ? reply.answer.aanZet.find((x) => x.role === "primary") : undefined;
+  const primary =
+    reply.answer?.status === "answered" ? reply.answer.aanZet.find((x) => x.role === "primary") : undefined;
   const first = primary ? `${TEAMS_MSG.whoLabel}: ${actorName(primary.actor)}` : (reply.text.split("\n")[0] ?? "");
   return first.length > 120 ? `${first.slice(0, 117)}...` : first;
 }
@@ -149,7 +174,12 @@ export function renderReply(reply: Reply): OutgoingActivity[] {
   } else if (reply.text.trim()) {
     out.push(textActivity(reply.text));
   }
-  if (reply.document) out.push({ type: "message", text: `**${reply.document.title}**\n\n${reply.document.markdown}`, textFormat: "markdown" });
+  if (reply.document)
+    out.push({
+      type: "message",
+      text: `**${reply.document.title}**\n\n${reply.document.markdown}`,
+      textFormat: "markdown",
+    });
   return out;
 }
 
@@ -164,9 +194,11 @@ export function visibleText(activity: { text?: string; attachments?: Array<{ con
     const n = node as Record<string, unknown>;
     if (n.type === "TextBlock" && typeof n.text === "string") parts.push(n.text);
     if (n.type === "FactSet" && Array.isArray(n.facts)) {
-      for (const f of n.facts as Array<{ title?: string; value?: string }>) parts.push(`${f.title ?? ""}: ${f.value ?? ""}`);
+      for (const f of n.facts as Array<{ title?: string; value?: string }>)
+        parts.push(`${f.title ?? ""}: ${f.value ?? ""}`);
     }
-    if (typeof n.type === "string" && n.type.startsWith("Action.") && typeof n.title === "string") parts.push(`[${n.title}]`);
+    if (typeof n.type === "string" && n.type.startsWith("Action.") && typeof n.title === "string")
+      parts.push(`[${n.title}]`);
     for (const key of ["body", "items", "actions", "card", "columns"]) if (key in n) walk(n[key]);
   };
   for (const att of activity.attachments ?? []) walk(att.content);

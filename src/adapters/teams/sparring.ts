@@ -28,7 +28,13 @@ type TeamsSettings = NonNullable<Config["teams"]>;
 
 export class Sparring {
   constructor(
-    private readonly deps: { store: Store; bridge: TeamsBridge; settings: TeamsSettings; maxChars: number; now: () => Date },
+    private readonly deps: {
+      store: Store;
+      bridge: TeamsBridge;
+      settings: TeamsSettings;
+      maxChars: number;
+      now: () => Date;
+    },
   ) {}
 
   /** True when `conversationId` is the coaches' conversation or one of its threads. */
@@ -46,7 +52,12 @@ export class Sparring {
     if (question.length > this.deps.maxChars) return [textActivity(MSG.tooLong(this.deps.maxChars))];
     if (!origin.conversation?.id || !origin.serviceUrl) return [textActivity(MSG.failure("INPUT_INVALID"))];
     const id = randomBytes(6).toString("hex");
-    const rec: SparRecord = { conversationId: origin.conversation.id, serviceUrl: origin.serviceUrl, tenantId: tenant, at: this.deps.now().toISOString() };
+    const rec: SparRecord = {
+      conversationId: origin.conversation.id,
+      serviceUrl: origin.serviceUrl,
+      tenantId: tenant,
+      at: this.deps.now().toISOString(),
+    };
     await this.deps.store.set(`teams-spar:${tenant}:${id}`, rec, KEEP_MS);
     const posted = await this.deps.bridge.post(
       { conversationId: coaches.conversationId, serviceUrl: coaches.serviceUrl, tenantId: coaches.tenantId ?? tenant },
@@ -54,7 +65,12 @@ export class Sparring {
     );
     // In a channel, replies to the new post live in the conversation `<channel>;messageid=<post>`.
     const postId = posted[0];
-    if (postId) await this.deps.store.set(`teams-sparthread:${tenant}:${coaches.conversationId};messageid=${postId}`, id, KEEP_MS);
+    if (postId)
+      await this.deps.store.set(
+        `teams-sparthread:${tenant}:${coaches.conversationId};messageid=${postId}`,
+        id,
+        KEEP_MS,
+      );
     log.info({ code: "TEAMS_ANON_POSTED", spar: id }, "anonymous question posted");
     return [textActivity(TEAMS_MSG.anonPosted)];
   }
@@ -71,7 +87,12 @@ export class Sparring {
     if (!text.trim()) return [textActivity(TEAMS_MSG.anonAnswerEmpty)];
     const rec = await this.deps.store.get<SparRecord>(`teams-spar:${tenant}:${id}`);
     if (!rec) return [textActivity(TEAMS_MSG.anonGone)];
-    const target: ConversationTarget = { conversationId: rec.conversationId, serviceUrl: rec.serviceUrl, tenantId: rec.tenantId, bot: origin.recipient };
+    const target: ConversationTarget = {
+      conversationId: rec.conversationId,
+      serviceUrl: rec.serviceUrl,
+      tenantId: rec.tenantId,
+      bot: origin.recipient,
+    };
     try {
       await this.deps.bridge.post(target, [textActivity(`${TEAMS_MSG.anonRelay(origin.from?.name)}\n${text.trim()}`)]);
     } catch (err) {
@@ -97,7 +118,17 @@ function questionCard(id: string, question: string): OutgoingActivity {
     title: TEAMS_MSG.anonAnswerButton,
     card: {
       type: "AdaptiveCard",
-      body: [{ type: "Input.Text", id: FORM_TEXT, label: TEAMS_MSG.anonAnswerLabel, isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: TEAMS_MSG.anonAnswerEmpty }],
+      body: [
+        {
+          type: "Input.Text",
+          id: FORM_TEXT,
+          label: TEAMS_MSG.anonAnswerLabel,
+          isMultiline: true,
+          isRequired: true,
+          maxLength: 4000,
+          errorMessage: TEAMS_MSG.anonAnswerEmpty,
+        },
+      ],
       actions: [{ type: "Action.Submit", title: TEAMS_MSG.anonAnswerSubmit, data: { action: SPAR_REPLY, value: id } }],
     },
   };

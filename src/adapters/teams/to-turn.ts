@@ -34,6 +34,7 @@ export function toTurn(a: TeamsActivity, config: Config): Turn | undefined {
     text: submit ? (submit.text ?? "").trim() : textOf(a),
     direct: true,
   };
-  if (submit) turn.action = submit.value !== undefined ? { id: submit.action, value: submit.value } : { id: submit.action };
+  if (submit)
+    turn.action = submit.value !== undefined ? { id: submit.action, value: submit.value } : { id: submit.action };
   return turn;
 }

@@ -7,13 +7,7 @@ import type { Answer } from "../types.js";
 import { PLACEHOLDERS } from "../privacy/index.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
-import {
-  ABSTAIN_NOT_COVERED,
-  ABSTAIN_OFF_TOPIC,
-  EMPTY_QUESTION,
-  composeAnswer,
-  composeClarify,
-} from "./compose.js";
+import { ABSTAIN_NOT_COVERED, ABSTAIN_OFF_TOPIC, EMPTY_QUESTION, composeAnswer, composeClarify } from "./compose.js";
 
 /** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
 export const CALIBRATION = {
@@ -112,9 +106,20 @@ export class Answerer {
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
     // One matching word in a question full of other words is a coincidence, not a topic.
     const lonely = new Set(top.matched).size === 1 && top.coverage < CALIBRATION.lonelyCoverage;
-    if (lonely || top.coverage < CALIBRATION.minCoverage || top.score < CALIBRATION.minScore * index.maxIdf || top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf) {
+    if (
+      lonely ||
+      top.coverage < CALIBRATION.minCoverage ||
+      top.score < CALIBRATION.minScore * index.maxIdf ||
+      top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf
+    ) {
       return {
-        answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
+        answer: {
+          ...base,
+          entries: listed,
+          status: "abstained",
+          answer: ABSTAIN_NOT_COVERED,
+          confidence: round(confidence),
+        },
         options: [],
       };
     }
@@ -134,7 +139,13 @@ export class Answerer {
     }
     if (confidence < CALIBRATION.answerConfidence) {
       return {
-        answer: { ...base, entries: listed, status: "abstained", answer: ABSTAIN_NOT_COVERED, confidence: round(confidence) },
+        answer: {
+          ...base,
+          entries: listed,
+          status: "abstained",
+          answer: ABSTAIN_NOT_COVERED,
+          confidence: round(confidence),
+        },
         options: [],
       };
     }

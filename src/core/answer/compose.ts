@@ -33,7 +33,9 @@ export function confidenceLabel(confidence: number): string {
  * law ("art. 35 PW", "art. 4 WPO") stands alone, also when the entry has no law id.
  */
 function lawRef(law: string | null, article: string | undefined): string {
-  const namesLaw = article !== undefined && /[a-z]{2,}/i.test(article.replace(/\b(art|artikel|artikelen|lid|sub|en|onder)\b\.?/gi, ""));
+  const namesLaw =
+    article !== undefined &&
+    /[a-z]{2,}/i.test(article.replace(/\b(art|artikel|artikelen|lid|sub|en|onder)\b\.?/gi, ""));
   if (article && (namesLaw || !law)) return ` (${article})`;
   if (!law) return "";
   return ` (${lawName(law)}${article ? `, ${article}` : ""})`;
@@ -54,7 +56,12 @@ export function composeAnswer(entry: MapEntry, confidence: number, isLocal: bool
       ? []
       : entry.certainty === "unsure"
         ? [`Let op: dit staat nog niet vast. ${entry.local ?? ""} Check het bij je coach.`.replace(/\s+/g, " ")]
-        : [`Let op: dit verschilt per gemeente. ${entry.local ?? ""} Check de regels van je eigen gemeente.`.replace(/\s+/g, " ")];
+        : [
+            `Let op: dit verschilt per gemeente. ${entry.local ?? ""} Check de regels van je eigen gemeente.`.replace(
+              /\s+/g,
+              " ",
+            ),
+          ];
   const caveat = confidence < 0.5 ? ["Ik weet niet zeker of dit je vraag is. Klopt het niet, vraag het je coach."] : [];
   const localMark = isLocal ? ["(Lokale regel van jouw gemeente.)"] : [];
   // The fixed parts always stay; the summary gives way first when the answer is too long.
@@ -67,7 +74,11 @@ export function composeAnswer(entry: MapEntry, confidence: number, isLocal: bool
 /** One question back when two entries with different answers are equally likely. */
 export function composeClarify(options: MapEntry[]): string {
   const lines = options.map((e, i) => `${i + 1}. ${e.choiceLabel ?? e.title}`);
-  return ["Ik wil je goed antwoorden. Gaat het om:", ...lines, "Antwoord met het nummer, of stel je vraag iets preciezer."].join("\n");
+  return [
+    "Ik wil je goed antwoorden. Gaat het om:",
+    ...lines,
+    "Antwoord met het nummer, of stel je vraag iets preciezer.",
+  ].join("\n");
 }
 
 export const ABSTAIN_NOT_COVERED =

@@ -52,11 +52,16 @@ export function contextualPrimary(entry: MapEntry, ctx: CaseContext): AanZetItem
   if (ctx.age !== undefined) {
     const minor = ctx.age < 18;
     if (minor && primary.law !== "jeugdwet" && !mentions(primary, /\b(kind|kinderen|jeugd|jongeren|onder 18)\b/)) {
-      const j = others.find((a) => (a.law === "jeugdwet" || a.law === "zvw") && mentions(a, /\b(kind|kinderen|onder 18|jonger dan 18|jeugd)\b/));
+      const j = others.find(
+        (a) =>
+          (a.law === "jeugdwet" || a.law === "zvw") && mentions(a, /\b(kind|kinderen|onder 18|jonger dan 18|jeugd)\b/),
+      );
       if (j) return j;
     }
     if (!minor && primary.law === "jeugdwet") {
-      const adult = others.find((a) => a.law !== "jeugdwet" && mentions(a, /\b(18|volwassen|volwassene|meerderjarig)\b/));
+      const adult = others.find(
+        (a) => a.law !== "jeugdwet" && mentions(a, /\b(18|volwassen|volwassene|meerderjarig)\b/),
+      );
       if (adult) return adult;
     }
   }

@@ -62,7 +62,9 @@ function addText(target: Map<string, number>, text: string, weight: number): voi
 }
 
 function bigramsOf(text: string): string[] {
-  const toks = tokenize(text).filter((t) => !STOPWORDS.has(t)).map(stem);
+  const toks = tokenize(text)
+    .filter((t) => !STOPWORDS.has(t))
+    .map(stem);
   const out: string[] = [];
   for (let i = 0; i + 1 < toks.length; i++) out.push(`${toks[i]} ${toks[i + 1]}`);
   return out;
@@ -278,7 +280,8 @@ export class MapIndex {
     let totalIdf = 0;
     for (const t of query.terms) {
       // Topical words (named in titles/keywords) count more than narrative ones ("geld").
-      const idf = (this.idf.get(t.stem) ?? 0) * (TOPICAL_BASE + (1 - TOPICAL_BASE) * (this.topicality.get(t.stem) ?? 0));
+      const idf =
+        (this.idf.get(t.stem) ?? 0) * (TOPICAL_BASE + (1 - TOPICAL_BASE) * (this.topicality.get(t.stem) ?? 0));
       totalIdf += idf * t.trust;
       for (const p of this.postings.get(t.stem) ?? []) {
         const len = this.lengths[p.entry]!;
@@ -304,7 +307,13 @@ export class MapIndex {
       let score = s.score;
       const bg = this.entryBigrams[i]!;
       for (const b of query.bigrams) if (bg.has(b)) score += 1.5;
-      out.push({ entry, score, anchorIdf: s.anchorIdf, coverage: denominator > 0 ? s.matchedIdf / denominator : 0, matched: s.matched });
+      out.push({
+        entry,
+        score,
+        anchorIdf: s.anchorIdf,
+        coverage: denominator > 0 ? s.matchedIdf / denominator : 0,
+        matched: s.matched,
+      });
     }
     out.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     return out.slice(0, limit);

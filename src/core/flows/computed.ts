@@ -87,7 +87,9 @@ export function renderComputed(kind: ComputedKind, flow: FlowDef, state: FlowSta
       const entries = matchedEntries(env, state.match);
       const laws = state.match?.laws ?? [];
       if (entries.length === 0 || laws.length === 0) return m.get("wetten.geen");
-      const lines = laws.map((id) => `- ${lawName(id)}: ${env.map.laws.get(id)?.purpose.trim() ?? m.get("wetten.doel-onbekend")}`);
+      const lines = laws.map(
+        (id) => `- ${lawName(id)}: ${env.map.laws.get(id)?.purpose.trim() ?? m.get("wetten.doel-onbekend")}`,
+      );
       return [m.get("wetten.kop", { entries: entries.map((e) => e.title).join("; ") }), ...lines].join("\n");
     }
     case "legal-room": {
@@ -99,7 +101,10 @@ export function renderComputed(kind: ComputedKind, flow: FlowDef, state: FlowSta
     case "outcomes": {
       const reached = outcomesOf(flow, state);
       if (reached.length === 0) return m.get("uitkomst.geen");
-      return [m.get("uitkomst.kop"), ...reached.map(([, o]: [string, OutcomeDef]) => `- ${m.get(o.label)}: ${m.get(o.advice)}`)].join("\n");
+      return [
+        m.get("uitkomst.kop"),
+        ...reached.map(([, o]: [string, OutcomeDef]) => `- ${m.get(o.label)}: ${m.get(o.advice)}`),
+      ].join("\n");
     }
   }
 }

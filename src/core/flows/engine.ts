@@ -59,12 +59,20 @@ function advance(flow: FlowDef, state: FlowState, step: StepDef, answer: StoredA
 }
 
 /** Answer the current step with typed text or a button value. */
-export function submit(flow: FlowDef, state: FlowState, env: FlowEnv, input: { text: string; value?: string | undefined }): Step {
+export function submit(
+  flow: FlowDef,
+  state: FlowState,
+  env: FlowEnv,
+  input: { text: string; value?: string | undefined },
+): Step {
   const step = currentStep(flow, state);
   if (!step) return { ok: false, error: env.messages.get("flow.fout.keuze") };
   const m = env.messages;
   if (step.input === "choice") {
-    const value = input.value !== undefined ? step.options?.find((o) => o.value === input.value)?.value : parseChoice(input.text, step, m);
+    const value =
+      input.value !== undefined
+        ? step.options?.find((o) => o.value === input.value)?.value
+        : parseChoice(input.text, step, m);
     const option = step.options?.find((o) => o.value === value);
     if (!option) return { ok: false, error: m.get("flow.fout.keuze") };
     return { ok: true, state: advance(flow, state, step, { value: option.value, text: m.get(option.label) }, env) };
@@ -72,14 +80,19 @@ export function submit(flow: FlowDef, state: FlowState, env: FlowEnv, input: { t
   if (step.input === "yesno") {
     const v = input.value === "ja" || input.value === "nee" ? input.value : parseYesNo(input.text);
     if (!v) return { ok: false, error: m.get("flow.fout.ja-nee") };
-    return { ok: true, state: advance(flow, state, step, { value: v, text: m.get(v === "ja" ? "flow.ja" : "flow.nee") }, env) };
+    return {
+      ok: true,
+      state: advance(flow, state, step, { value: v, text: m.get(v === "ja" ? "flow.ja" : "flow.nee") }, env),
+    };
   }
   // A button value here comes from an older question's button: ask for typed text instead.
   if (input.value !== undefined) return { ok: false, error: m.get("flow.fout.tekst") };
   const text = input.text.trim();
   const rule = step.validation;
-  if (text.length < (rule?.minLength ?? 1)) return { ok: false, error: m.get("flow.fout.te-kort", { min: rule?.minLength ?? 1 }) };
-  if (rule?.maxLength && text.length > rule.maxLength) return { ok: false, error: m.get("flow.fout.te-lang", { max: rule.maxLength }) };
+  if (text.length < (rule?.minLength ?? 1))
+    return { ok: false, error: m.get("flow.fout.te-kort", { min: rule?.minLength ?? 1 }) };
+  if (rule?.maxLength && text.length > rule.maxLength)
+    return { ok: false, error: m.get("flow.fout.te-lang", { max: rule.maxLength }) };
   if (rule?.pattern && !new RegExp(rule.pattern, "u").test(text)) {
     return { ok: false, error: m.get(rule.message ?? "flow.fout.patroon") };
   }
@@ -90,7 +103,10 @@ export function submit(flow: FlowDef, state: FlowState, env: FlowEnv, input: { t
 export function skip(flow: FlowDef, state: FlowState, env: FlowEnv): Step {
   const step = currentStep(flow, state);
   if (!step || !step.skippable) return { ok: false, error: env.messages.get("flow.overslaan.mag-niet") };
-  return { ok: true, state: advance(flow, state, step, { value: "", text: env.messages.get("flow.overgeslagen"), skipped: true }, env) };
+  return {
+    ok: true,
+    state: advance(flow, state, step, { value: "", text: env.messages.get("flow.overgeslagen"), skipped: true }, env),
+  };
 }
 
 /** One step back; the answer given there is kept and shown for editing. */
@@ -104,7 +120,10 @@ function buttons(flow: FlowDef, state: FlowState, step: StepDef, m: Messages): B
   if (step.input === "choice") {
     for (const o of step.options ?? []) out.push({ label: m.get(o.label), action: "flow:answer", value: o.value });
   } else if (step.input === "yesno") {
-    out.push({ label: m.get("flow.ja"), action: "flow:answer", value: "ja" }, { label: m.get("flow.nee"), action: "flow:answer", value: "nee" });
+    out.push(
+      { label: m.get("flow.ja"), action: "flow:answer", value: "ja" },
+      { label: m.get("flow.nee"), action: "flow:answer", value: "nee" },
+    );
   }
   if (step.help) out.push({ label: m.get("flow.knop.uitleg"), action: "flow:help" });
   if (step.skippable) out.push({ label: m.get("flow.knop.overslaan"), action: "flow:skip" });

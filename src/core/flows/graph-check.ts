@@ -6,7 +6,13 @@ import type { ContentProblem } from "../map/problems.js";
 import { ENGINE_KEYS, placeholders, type Messages } from "./messages.js";
 import { END, FlowSchema, StepSchema, type FlowDef, type StepDef } from "./schema.js";
 
-function problem(file: string, item: string, field: string, message: string, severity: "error" | "warning" = "error"): ContentProblem {
+function problem(
+  file: string,
+  item: string,
+  field: string,
+  message: string,
+  severity: "error" | "warning" = "error",
+): ContentProblem {
   return { file, item, field, message, severity };
 }
 
@@ -24,7 +30,8 @@ export function parseFlow(data: unknown, file: string): { flow?: FlowDef; proble
   const problems: ContentProblem[] = [];
   const steps: StepDef[] = [];
   top.data.steps.forEach((raw, index) => {
-    const stepId = raw && typeof raw === "object" && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+    const stepId =
+      raw && typeof raw === "object" && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
     const parsed = StepSchema.safeParse(raw);
     if (!parsed.success) problems.push(...issues(parsed.error, file, `${top.data.id}/${stepId}`));
     else steps.push(parsed.data);
@@ -92,7 +99,9 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
       out.push(problem(file, at(s), "options", "a choice step needs at least two `options` (value + label)"));
     }
     if (s.input !== "choice" && s.options) {
-      out.push(problem(file, at(s), "options", `options only work with input: choice (this step has input: ${s.input})`));
+      out.push(
+        problem(file, at(s), "options", `options only work with input: choice (this step has input: ${s.input})`),
+      );
     }
     const values = (s.options ?? []).map((o) => o.value);
     const dup = values.find((v, i) => values.indexOf(v) !== i);
@@ -111,15 +120,38 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
     const list = targets(s);
     if (Array.isArray(s.next)) {
       const defaults = s.next.filter((b) => "default" in b).length;
-      if (defaults !== 1) out.push(problem(file, at(s), "next", "a branching `next` needs exactly one `- default: <step>` item"));
-      if (!allowed) out.push(problem(file, at(s), "next", "branching on the answer needs input: choice or yesno; use `next: <step>` for text"));
+      if (defaults !== 1)
+        out.push(problem(file, at(s), "next", "a branching `next` needs exactly one `- default: <step>` item"));
+      if (!allowed)
+        out.push(
+          problem(
+            file,
+            at(s),
+            "next",
+            "branching on the answer needs input: choice or yesno; use `next: <step>` for text",
+          ),
+        );
     }
     for (const t of list) {
       if (t.goto !== END && !byId.has(t.goto)) {
-        out.push(problem(file, at(s), "next", `goes to unknown step "${t.goto}": use a step id of this flow, or "${END}" to finish`));
+        out.push(
+          problem(
+            file,
+            at(s),
+            "next",
+            `goes to unknown step "${t.goto}": use a step id of this flow, or "${END}" to finish`,
+          ),
+        );
       }
       if (t.when !== undefined && allowed && !allowed.includes(t.when)) {
-        out.push(problem(file, at(s), "next", `branch on "${t.when}", which is not an answer of this step (${allowed.join(", ")})`));
+        out.push(
+          problem(
+            file,
+            at(s),
+            "next",
+            `branch on "${t.when}", which is not an answer of this step (${allowed.join(", ")})`,
+          ),
+        );
       }
       if (t.outcome && !flow.outcomes[t.outcome]) {
         out.push(problem(file, at(s), "next", `unknown outcome "${t.outcome}": add it under \`outcomes:\` first`));
@@ -144,7 +176,9 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
     }
     for (const s of flow.steps) {
       if (!seen.has(s.id)) {
-        out.push(problem(file, at(s), "id", `step "${s.id}" is unreachable: no \`next\` leads to it from the first step`));
+        out.push(
+          problem(file, at(s), "id", `step "${s.id}" is unreachable: no \`next\` leads to it from the first step`),
+        );
       }
     }
     const finishes = new Set<string>();
@@ -163,27 +197,57 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
     const dangling = flow.steps.some((s) => targets(s).some((t) => t.goto !== END && !byId.has(t.goto)));
     for (const s of flow.steps) {
       if (!dangling && seen.has(s.id) && !finishes.has(s.id)) {
-        out.push(problem(file, at(s), "next", `from step "${s.id}" the flow can never finish: let some path reach "${END}"`));
+        out.push(
+          problem(file, at(s), "next", `from step "${s.id}" the flow can never finish: let some path reach "${END}"`),
+        );
       }
     }
   }
 
   if (flow.record.conclusion && !byId.has(flow.record.conclusion)) {
-    out.push(problem(file, flow.id, "record.conclusion", `unknown step "${flow.record.conclusion}": name the step that asks for the conclusion`));
+    out.push(
+      problem(
+        file,
+        flow.id,
+        "record.conclusion",
+        `unknown step "${flow.record.conclusion}": name the step that asks for the conclusion`,
+      ),
+    );
   }
   for (const [id, o] of Object.entries(flow.outcomes)) {
     if (o.route && routeIds && !routeIds.includes(o.route)) {
-      out.push(problem(file, flow.id, `outcomes.${id}.route`, `unknown route id "${o.route}": use a route from map/vocabulary.json`));
+      out.push(
+        problem(
+          file,
+          flow.id,
+          `outcomes.${id}.route`,
+          `unknown route id "${o.route}": use a route from map/vocabulary.json`,
+        ),
+      );
     }
   }
   const needsCase = flow.steps.some((s) => s.show === "law-purposes" || s.show === "legal-room");
   if (needsCase && !flow.steps.some((s) => s.caseText)) {
-    out.push(problem(file, flow.id, "steps", "a step shows map content but no step has `caseText: true` to search the map with"));
+    out.push(
+      problem(
+        file,
+        flow.id,
+        "steps",
+        "a step shows map content but no step has `caseText: true` to search the map with",
+      ),
+    );
   }
 
   for (const k of keysOf(flow)) {
     if (!messages.has(k.key)) {
-      out.push(problem(file, k.item, k.field, `message key "${k.key}" is missing from flows/messages.nl.yaml: add the Dutch text there`));
+      out.push(
+        problem(
+          file,
+          k.item,
+          k.field,
+          `message key "${k.key}" is missing from flows/messages.nl.yaml: add the Dutch text there`,
+        ),
+      );
     }
   }
   if (flow.record.note) {
@@ -191,7 +255,14 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
     const known = new Set([...byId.keys(), ...NOTE_VARS]);
     for (const name of placeholders(template)) {
       if (!known.has(name)) {
-        out.push(problem(file, flow.id, "record.note", `the note "${flow.record.note}" uses {${name}}, which is no step id of this flow nor one of ${NOTE_VARS.join(", ")}`));
+        out.push(
+          problem(
+            file,
+            flow.id,
+            "record.note",
+            `the note "${flow.record.note}" uses {${name}}, which is no step id of this flow nor one of ${NOTE_VARS.join(", ")}`,
+          ),
+        );
       }
     }
   }
@@ -208,17 +279,21 @@ export function checkFlowSet(flows: FlowDef[], messages: Messages, catalogueFile
   const commands = new Map<string, string>();
   for (const f of flows) {
     const earlier = ids.get(f.id);
-    if (earlier) out.push(problem(f.file, f.id, "id", `duplicate flow id (also in ${earlier}); give each flow its own id`));
+    if (earlier)
+      out.push(problem(f.file, f.id, "id", `duplicate flow id (also in ${earlier}); give each flow its own id`));
     ids.set(f.id, f.file);
     for (const c of f.start.commands) {
       const other = commands.get(c);
-      if (other && other !== f.id) out.push(problem(f.file, f.id, "start.commands", `command /${c} also starts flow "${other}"`));
-      if (["help", "export"].includes(c)) out.push(problem(f.file, f.id, "start.commands", `/${c} is taken by the bot itself; pick another command`));
+      if (other && other !== f.id)
+        out.push(problem(f.file, f.id, "start.commands", `command /${c} also starts flow "${other}"`));
+      if (["help", "export"].includes(c))
+        out.push(problem(f.file, f.id, "start.commands", `/${c} is taken by the bot itself; pick another command`));
       commands.set(c, f.id);
     }
   }
   for (const key of ENGINE_KEYS) {
-    if (!messages.has(key)) out.push(problem(catalogueFile, "-", key, `message key "${key}" is used by the flow engine and must be present`));
+    if (!messages.has(key))
+      out.push(problem(catalogueFile, "-", key, `message key "${key}" is used by the flow engine and must be present`));
   }
   return out;
 }

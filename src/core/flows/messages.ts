@@ -103,7 +103,12 @@ export class Messages {
 }
 
 /** Flatten a nested YAML object into dotted keys: {toets: {doel: "x"}} -> toets.doel = x. */
-export function flattenCatalogue(data: unknown, prefix = "", out = new Map<string, string>(), bad: string[] = []): { entries: Map<string, string>; bad: string[] } {
+export function flattenCatalogue(
+  data: unknown,
+  prefix = "",
+  out = new Map<string, string>(),
+  bad: string[] = [],
+): { entries: Map<string, string>; bad: string[] } {
   if (data && typeof data === "object" && !Array.isArray(data)) {
     for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
       const key = prefix ? `${prefix}.${k}` : k;

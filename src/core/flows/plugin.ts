@@ -85,7 +85,12 @@ export class FlowPlugin {
 
     if (isOpen(state) && now.getTime() - Date.parse(state.updatedAt) > this.opts.idleDays * DAY_MS) {
       const flow = this.byId.get(state.flow);
-      const expired: FlowState = { ...state, status: "expired", updatedAt: now.toISOString(), version: state.version + 1 };
+      const expired: FlowState = {
+        ...state,
+        status: "expired",
+        updatedAt: now.toISOString(),
+        version: state.version + 1,
+      };
       if (await saveState(this.bot.store, expired, this.ttlMs())) {
         ctx.log.debug({ code: "FLOW_EXPIRED", flow: state.flow, instance: state.id }, "flow expired");
         notices.push({
@@ -123,7 +128,11 @@ export class FlowPlugin {
     const step = currentStep(flow, state)!;
     const env = this.env(turn.tenant);
     const isOption =
-      step.input === "choice" ? parseChoice(turn.text, step, this.messages) !== undefined : step.input === "yesno" ? parseYesNo(turn.text) !== undefined : false;
+      step.input === "choice"
+        ? parseChoice(turn.text, step, this.messages) !== undefined
+        : step.input === "yesno"
+          ? parseYesNo(turn.text) !== undefined
+          : false;
     const command = flowCommand(turn.text, action?.id);
     const sideQuestion = !action && !command && looksLikeQuestion(turn.text, step, isOption);
 
@@ -139,7 +148,13 @@ export class FlowPlugin {
     if (sideQuestion) {
       const answer = await ctx.ask(turn);
       const again = prompt(flow, state, env, true);
-      return [...answer, { ...again, text: `${this.messages.get("flow.terug-naar", { flow: this.messages.get(flow.title) })}\n${again.text}` }];
+      return [
+        ...answer,
+        {
+          ...again,
+          text: `${this.messages.get("flow.terug-naar", { flow: this.messages.get(flow.title) })}\n${again.text}`,
+        },
+      ];
     }
 
     let result: Step;
@@ -169,25 +184,58 @@ export class FlowPlugin {
         result = skip(flow, state, env);
         break;
       default:
-        result = submit(flow, state, env, { text: turn.text, value: action?.id === "flow:answer" ? action.value : undefined });
+        result = submit(flow, state, env, {
+          text: turn.text,
+          value: action?.id === "flow:answer" ? action.value : undefined,
+        });
     }
     if (!result.ok) {
       const again = prompt(flow, state, env, true);
       return [{ ...again, text: `${result.error}\n\n${again.text}` }];
     }
-    return this.moveOn(flow, result.state, state, turn, ctx, env, command === "skip" ? this.messages.get("flow.overslaan.gedaan") : undefined);
+    return this.moveOn(
+      flow,
+      result.state,
+      state,
+      turn,
+      ctx,
+      env,
+      command === "skip" ? this.messages.get("flow.overslaan.gedaan") : undefined,
+    );
   }
 
   /** Save the new state and show the next step, or the decision record when done. */
-  private async moveOn(flow: FlowDef, next: FlowState, prev: FlowState, turn: SafeTurn, ctx: TurnContext, env: FlowEnv, head?: string): Promise<Reply[]> {
+  private async moveOn(
+    flow: FlowDef,
+    next: FlowState,
+    prev: FlowState,
+    turn: SafeTurn,
+    ctx: TurnContext,
+    env: FlowEnv,
+    head?: string,
+  ): Promise<Reply[]> {
     const now = this.bot.clock.now();
     if (next.status === "done") next = { ...next, finishedAt: now.toISOString() };
     if (!(await this.commit(next, prev, now))) return this.conflict(turn, env);
-    ctx.log.debug({ code: next.status === "done" ? "FLOW_DONE" : "FLOW_STEP", flow: flow.id, instance: next.id, step: next.history.at(-1) }, "flow moved on");
+    ctx.log.debug(
+      {
+        code: next.status === "done" ? "FLOW_DONE" : "FLOW_STEP",
+        flow: flow.id,
+        instance: next.id,
+        step: next.history.at(-1),
+      },
+      "flow moved on",
+    );
     if (next.status === "done") {
       const record = buildRecord(flow, next, env, now);
       await this.bot.store.set(recordKey(next.tenant, next.id), record, this.ttlMs());
-      return [recordReply(record, this.messages, this.messages.get("flow.klaar", { id: record.id, flow: this.messages.get(flow.title) }))];
+      return [
+        recordReply(
+          record,
+          this.messages,
+          this.messages.get("flow.klaar", { id: record.id, flow: this.messages.get(flow.title) }),
+        ),
+      ];
     }
     const p = prompt(flow, next, env);
     return [head ? { ...p, text: `${head}\n\n${p.text}` } : p];
@@ -218,13 +266,22 @@ export class FlowPlugin {
     const name = flow ? this.messages.get(flow.title) : state.flow;
     if (turn.user !== state.owner) return [{ text: this.messages.get("flow.bezet", { flow: name }) }];
     if (state.status === "stopping") {
-      return [{ text: `${this.messages.get("flow.al-bezig", { flow: name })}\n\n${this.messages.get("flow.stop.ja-nee")}` }];
+      return [
+        { text: `${this.messages.get("flow.al-bezig", { flow: name })}\n\n${this.messages.get("flow.stop.ja-nee")}` },
+      ];
     }
     const again = flow ? prompt(flow, state, this.env(turn.tenant), true) : { text: "" };
     return [{ ...again, text: `${this.messages.get("flow.al-bezig", { flow: name })}\n\n${again.text}`.trim() }];
   }
 
-  private async confirmStop(flow: FlowDef, state: FlowState, turn: SafeTurn, ctx: TurnContext, env: FlowEnv, command: string | undefined): Promise<Reply[]> {
+  private async confirmStop(
+    flow: FlowDef,
+    state: FlowState,
+    turn: SafeTurn,
+    ctx: TurnContext,
+    env: FlowEnv,
+    command: string | undefined,
+  ): Promise<Reply[]> {
     const action = turn.action?.id === "flow:answer" ? turn.action.value : undefined;
     const yn = action === "ja" || action === "nee" ? action : command === "stop" ? "ja" : parseYesNo(turn.text);
     const now = this.bot.clock.now();
@@ -232,7 +289,14 @@ export class FlowPlugin {
       if (!(await this.commit({ ...state, status: "abandoned" }, state, now))) return this.conflict(turn, env);
       ctx.log.debug({ code: "FLOW_STOPPED", flow: flow.id, instance: state.id }, "flow stopped");
       const cmd = flow.start.commands[0];
-      return [{ text: this.messages.get("flow.stop.klaar", { flow: this.messages.get(flow.title), command: cmd ? `/${cmd}` : "" }) }];
+      return [
+        {
+          text: this.messages.get("flow.stop.klaar", {
+            flow: this.messages.get(flow.title),
+            command: cmd ? `/${cmd}` : "",
+          }),
+        },
+      ];
     }
     if (yn === "nee") {
       const next: FlowState = { ...state, status: "active" };
@@ -253,7 +317,11 @@ export class FlowPlugin {
 
   /** Write a changed state (version + 1); false when another process got there first. */
   private async commit(next: FlowState, prev: FlowState, now: Date): Promise<boolean> {
-    return saveState(this.bot.store, { ...next, version: prev.version + 1, updatedAt: now.toISOString() }, this.ttlMs());
+    return saveState(
+      this.bot.store,
+      { ...next, version: prev.version + 1, updatedAt: now.toISOString() },
+      this.ttlMs(),
+    );
   }
 
   /** Someone else (another process, a double click) moved the flow on: show where it is now. */
@@ -272,7 +340,12 @@ export class FlowPlugin {
     const env = this.env(tenant);
     if (isOpen(state)) {
       const flow = this.byId.get(state.flow);
-      if (flow) return recordReply(buildRecord(flow, state, env, this.bot.clock.now()), m, m.get("flow.export.bezig", { id: state.id }));
+      if (flow)
+        return recordReply(
+          buildRecord(flow, state, env, this.bot.clock.now()),
+          m,
+          m.get("flow.export.bezig", { id: state.id }),
+        );
     }
     const id = state?.status === "done" ? state.id : state?.previous;
     let record = id ? await this.record(tenant, id) : undefined;

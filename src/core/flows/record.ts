@@ -108,7 +108,8 @@ function labelled(label: string, answer: string): string {
 /** Short Dutch summary for the chat. */
 export function recordSummary(record: DecisionRecord, m: Messages): string {
   const lines = record.answers.map((a) => `- ${labelled(clip(a.label, 60), clip(a.answer, 160))}`);
-  if (record.outcomes.length > 0) lines.push(`- ${m.get("verslag.uitkomst")}: ${record.outcomes.map((o) => o.label).join("; ")}`);
+  if (record.outcomes.length > 0)
+    lines.push(`- ${m.get("verslag.uitkomst")}: ${record.outcomes.map((o) => o.label).join("; ")}`);
   return lines.join("\n");
 }
 
@@ -132,7 +133,8 @@ export function recordMarkdown(record: DecisionRecord, m: Messages): string {
   }
   if (record.room.length > 0) {
     out.push("", `## ${m.get("verslag.ruimte")}`, "");
-    for (const r of record.room) out.push(`- ${r.name}${r.local ? ` (${m.get("ruimte.lokaal", { local: r.local })})` : ""}`);
+    for (const r of record.room)
+      out.push(`- ${r.name}${r.local ? ` (${m.get("ruimte.lokaal", { local: r.local })})` : ""}`);
   }
   if (record.outcomes.length > 0) {
     out.push("", `## ${m.get("verslag.uitkomst")}`, "");

@@ -14,9 +14,9 @@ const id = (what: string) =>
   z.string().regex(idPattern, { message: `${what} ids are lowercase words joined by hyphens, e.g. wens-inwoner` });
 
 /** A message key in the catalogue: dotted lowercase words, e.g. `toets.doel.vraag`. */
-const key = z
-  .string()
-  .regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/, { message: "message keys are dotted lowercase words, e.g. toets.doel.vraag" });
+const key = z.string().regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/, {
+  message: "message keys are dotted lowercase words, e.g. toets.doel.vraag",
+});
 
 const OptionSchema = z.strictObject({
   value: z.string().regex(/^[a-z0-9-]+$/, { message: "an option value is one lowercase word, e.g. ja or deels" }),
@@ -52,7 +52,9 @@ const NextSchema = z.union([
 ]);
 
 export const StepSchema = z.strictObject({
-  id: id("step").refine((s) => s !== END, { message: `"${END}" is reserved for finishing the flow; pick another step id` }),
+  id: id("step").refine((s) => s !== END, {
+    message: `"${END}" is reserved for finishing the flow; pick another step id`,
+  }),
   /** The question (message key). */
   message: key,
   /** Short heading for this answer in the decision record; default: the step id. */
@@ -84,7 +86,9 @@ export const FlowSchema = z.strictObject({
   intro: key,
   start: z.strictObject({
     /** Slash commands without the slash, e.g. [toets]. */
-    commands: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "a command is one lowercase word without the slash" })).default([]),
+    commands: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "a command is one lowercase word without the slash" }))
+      .default([]),
     /** Whole messages that start the flow, e.g. "omgekeerde toets" (a question never does). */
     phrases: z.array(z.string().min(3)).default([]),
     /** Label of the start button offered under answers; no button when absent. */
@@ -97,7 +101,12 @@ export const FlowSchema = z.strictObject({
     /** A template to copy (e.g. the escalation note); `{step-id}` is that step's answer. */
     note: key.optional(),
   }),
-  outcomes: z.record(z.string().regex(idPattern, { message: "outcome ids are lowercase words joined by hyphens" }), OutcomeSchema).default({}),
+  outcomes: z
+    .record(
+      z.string().regex(idPattern, { message: "outcome ids are lowercase words joined by hyphens" }),
+      OutcomeSchema,
+    )
+    .default({}),
   steps: z.array(z.unknown()).min(1, { message: "a flow needs at least one step under `steps:`" }),
 });
 

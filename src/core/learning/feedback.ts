@@ -28,7 +28,8 @@ interface PendingCorrection {
 
 const confirmKey = (tenant: string, entryId: string): string => `confirm:${tenant}:${entryId}`;
 const correctingKey = (tenant: string, thread: string): string => `correcting:${tenant}:${thread}`;
-const feedbackKey = (tenant: string, recordId: string, user: string): string => `feedback:${tenant}:${recordId}:${user}`;
+const feedbackKey = (tenant: string, recordId: string, user: string): string =>
+  `feedback:${tenant}:${recordId}:${user}`;
 
 export function isCoach(role: SafeTurn["role"]): boolean {
   return role === "coach" || role === "admin";
@@ -87,8 +88,19 @@ export function feedbackHandler(deps: FeedbackDeps): TurnHandler {
   async function feedback(turn: SafeTurn, useful: boolean): Promise<Reply[]> {
     const recordId = turn.action?.value ?? "";
     const rec = recordId ? await store.get<QuestionRecord>(questionKey(turn.tenant, recordId)) : undefined;
-    await store.set(feedbackKey(turn.tenant, recordId, turn.user), { value: useful ? "useful" : "wrong", at: clock.now().toISOString(), entry: rec?.entries[0] });
-    await audit.record({ tenant: turn.tenant, who: turn.user, role: turn.role, action: useful ? "feedback.useful" : "feedback.wrong", target: recordId, ...(rec?.entries[0] ? { details: { entry: rec.entries[0] } } : {}) });
+    await store.set(feedbackKey(turn.tenant, recordId, turn.user), {
+      value: useful ? "useful" : "wrong",
+      at: clock.now().toISOString(),
+      entry: rec?.entries[0],
+    });
+    await audit.record({
+      tenant: turn.tenant,
+      who: turn.user,
+      role: turn.role,
+      action: useful ? "feedback.useful" : "feedback.wrong",
+      target: recordId,
+      ...(rec?.entries[0] ? { details: { entry: rec.entries[0] } } : {}),
+    });
     if (useful) return [{ text: LEARN_MSG.thanksUseful, private: true }];
     const out: Reply[] = [{ text: LEARN_MSG.thanksWrong, private: true }];
     const entryId = rec?.entries[0];
@@ -110,9 +122,22 @@ export function feedbackHandler(deps: FeedbackDeps): TurnHandler {
     const entry = v ? map.get(v.entryId, turn.tenant) : undefined;
     if (!v) return [{ text: LEARN_MSG.badButton, private: true }];
     if (!entry) return [{ text: LEARN_MSG.unknownEntry(v.entryId), private: true }];
-    const c: Confirmation = { entryId: entry.id, by: turn.user, on: today(), recordId: v.recordId, reviewedOn: entry.reviewedOn };
+    const c: Confirmation = {
+      entryId: entry.id,
+      by: turn.user,
+      on: today(),
+      recordId: v.recordId,
+      reviewedOn: entry.reviewedOn,
+    };
     await store.set(confirmKey(turn.tenant, entry.id), c);
-    await audit.record({ tenant: turn.tenant, who: turn.user, role: turn.role, action: "coach.confirm", target: entry.id, details: { record: v.recordId } });
+    await audit.record({
+      tenant: turn.tenant,
+      who: turn.user,
+      role: turn.role,
+      action: "coach.confirm",
+      target: entry.id,
+      details: { record: v.recordId },
+    });
     return [{ text: LEARN_MSG.confirmed(entry.title) }];
   }
 
@@ -138,7 +163,14 @@ export function feedbackHandler(deps: FeedbackDeps): TurnHandler {
       ...(rec ? { question: rec.text } : {}),
       ...(recordId ? { recordId } : {}),
     });
-    await audit.record({ tenant: turn.tenant, who: turn.user, role: turn.role, action: "coach.correct", target: entryId, details: { proposal: p.id, field, ...(recordId ? { record: recordId } : {}) } });
+    await audit.record({
+      tenant: turn.tenant,
+      who: turn.user,
+      role: turn.role,
+      action: "coach.correct",
+      target: entryId,
+      details: { proposal: p.id, field, ...(recordId ? { record: recordId } : {}) },
+    });
     return [{ text: LEARN_MSG.proposalMade(p.id) }];
   }
 
@@ -147,13 +179,15 @@ export function feedbackHandler(deps: FeedbackDeps): TurnHandler {
     const m = /^(\S+)\s+([\s\S]+)$/.exec(args.trim());
     if (!m) return [{ text: LEARN_MSG.correctUsage, private: true }];
     const target = m[1]!.toLowerCase() === "nieuw" || m[1]!.toLowerCase() === "new" ? PROPOSAL_NEW_ENTRY : m[1]!;
-    if (target !== PROPOSAL_NEW_ENTRY && !map.get(target, turn.tenant)) return [{ text: LEARN_MSG.unknownEntry(target), private: true }];
+    if (target !== PROPOSAL_NEW_ENTRY && !map.get(target, turn.tenant))
+      return [{ text: LEARN_MSG.unknownEntry(target), private: true }];
     return propose(turn, target, m[2]!);
   }
 
   return async (turn) => {
     const action = turn.action?.id;
-    if (action === "feedback:useful" || action === "feedback:wrong") return feedback(turn, action === "feedback:useful");
+    if (action === "feedback:useful" || action === "feedback:wrong")
+      return feedback(turn, action === "feedback:useful");
     if (action === "coach:confirm" || action === "coach:correct") {
       if (!isCoach(turn.role)) return [{ text: LEARN_MSG.onlyCoaches, private: true }];
       return action === "coach:confirm" ? confirm(turn) : startCorrection(turn);

@@ -8,7 +8,16 @@ import { checkRule } from "./patterns-rule.js";
 import { cosine, unit } from "./patterns-similarity.js";
 import { loadGroups, loadMembers, loadReviews } from "./patterns-store.js";
 import { loadSettings } from "./settings.js";
-import type { CaseRef, GroupRecord, Knelpunt, MemberRecord, PatternSettings, ReviewRecord, SparseVector, Trend } from "./types.js";
+import type {
+  CaseRef,
+  GroupRecord,
+  Knelpunt,
+  MemberRecord,
+  PatternSettings,
+  ReviewRecord,
+  SparseVector,
+  Trend,
+} from "./types.js";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -105,7 +114,13 @@ export class KnelpuntenService {
       if (k) out.push(k);
     }
     const rank = { candidate: 0, snoozed: 1, accepted: 2, rejected: 3, merged: 4, open: 5 } as const;
-    return out.sort((a, b) => rank[a.status] - rank[b.status] || b.cases - a.cases || (a.lastSeen > b.lastSeen ? -1 : 1) || (a.id < b.id ? -1 : 1));
+    return out.sort(
+      (a, b) =>
+        rank[a.status] - rank[b.status] ||
+        b.cases - a.cases ||
+        (a.lastSeen > b.lastSeen ? -1 : 1) ||
+        (a.id < b.id ? -1 : 1),
+    );
   }
 
   /** One knelpunt by id (also open groups, so a lead can merge them). */
@@ -116,7 +131,14 @@ export class KnelpuntenService {
     return this.build(tenant, id, snap, now, now.getTime(), true);
   }
 
-  private build(tenant: string, id: string, snap: Snapshot, now: Date, asOf: number, includeOpen: boolean): Knelpunt | undefined {
+  private build(
+    tenant: string,
+    id: string,
+    snap: Snapshot,
+    now: Date,
+    asOf: number,
+    includeOpen: boolean,
+  ): Knelpunt | undefined {
     const review = snap.reviews.get(id);
     // Members of this group plus every group merged into it (transitively).
     const mergedFrom: string[] = [];
@@ -135,11 +157,18 @@ export class KnelpuntenService {
     const members = review?.status === "merged" ? (snap.members.get(id) ?? []) : collect(id, 0);
     if (members.length === 0) return undefined;
     members.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.recordId < b.recordId ? -1 : 1));
-    const cases: CaseRef[] = members.map((m) => ({ r: m.recordId, m: m.messageId, at: m.at, team: m.team, c: m.caseKey }));
+    const cases: CaseRef[] = members.map((m) => ({
+      r: m.recordId,
+      m: m.messageId,
+      at: m.at,
+      team: m.team,
+      c: m.caseKey,
+    }));
     let status: Knelpunt["status"] | undefined;
     if (review) {
       status = review.status;
-      if (review.status === "snoozed" && review.until && Date.parse(review.until) <= now.getTime()) status = "candidate";
+      if (review.status === "snoozed" && review.until && Date.parse(review.until) <= now.getTime())
+        status = "candidate";
     } else if (checkRule(cases, snap.settings).met || snap.groups.get(id)?.candidateAt) {
       status = "candidate";
     }
@@ -192,7 +221,13 @@ export class KnelpuntenService {
   private typicalOrder(tenant: string, members: MemberRecord[]): MemberRecord[] {
     const vocab = this.vocabulary(tenant);
     const vectors = members.map((m) =>
-      unit(extractFeatures({ text: m.text, entries: m.entries, actors: m.answered ? ["?"] : [], laws: m.laws }, vocab, this.search?.(tenant, m.text)).vector),
+      unit(
+        extractFeatures(
+          { text: m.text, entries: m.entries, actors: m.answered ? ["?"] : [], laws: m.laws },
+          vocab,
+          this.search?.(tenant, m.text),
+        ).vector,
+      ),
     );
     const mean: SparseVector = new Map();
     for (const v of vectors) for (const [k, w] of v) mean.set(k, (mean.get(k) ?? 0) + w);
@@ -235,7 +270,10 @@ export class KnelpuntenService {
 }
 
 /** The `knelpunten --json` shape of interface.md, exactly these keys in this order. */
-export type KnelpuntJson = Pick<Knelpunt, "id" | "title" | "cases" | "teams" | "firstSeen" | "lastSeen" | "messageIds" | "entries" | "laws"> & { status: string };
+export type KnelpuntJson = Pick<
+  Knelpunt,
+  "id" | "title" | "cases" | "teams" | "firstSeen" | "lastSeen" | "messageIds" | "entries" | "laws"
+> & { status: string };
 
 export function knelpuntJson(k: Knelpunt): KnelpuntJson {
   return {

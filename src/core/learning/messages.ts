@@ -15,12 +15,12 @@ export const LEARN_MSG = {
     `Ik ken geen kaart met id “${id}”. Gebruik het id uit het antwoord, of “nieuw” voor een nieuwe kaart.`,
   badButton: "Deze knop mist gegevens. Stel de vraag opnieuw en probeer het nog eens.",
   confirmed: (title: string) => `Bevestigd. Antwoorden over “${title}” tonen nu dat een coach ze heeft bevestigd.`,
-  askCorrection: (title: string) =>
-    `Typ in je volgende bericht wat er beter moet aan “${title}”. Stoppen? Typ /stop.`,
+  askCorrection: (title: string) => `Typ in je volgende bericht wat er beter moet aan “${title}”. Stoppen? Typ /stop.`,
   correctionCancelled: "Oké, ik maak geen voorstel.",
   proposalMade: (id: string) =>
     `Dank je. Voorstel ${id} staat in de wachtrij voor de regelkaart. De beheerder ziet het met: aanzet map proposals.`,
-  correctUsage: "Gebruik: /corrigeer <kaart-id of nieuw> <wat er beter moet>. Bijvoorbeeld: /corrigeer traplift De eigen bijdrage is anders.",
+  correctUsage:
+    "Gebruik: /corrigeer <kaart-id of nieuw> <wat er beter moet>. Bijvoorbeeld: /corrigeer traplift De eigen bijdrage is anders.",
   leadNotice: (title: string, cases: number, teams: number, id: string) =>
     `Nieuw mogelijk knelpunt: “${title}”. ${cases} casussen uit ${teams} teams. Bekijk het met /knelpunten (id ${id}).`,
   noCandidates: "Er zijn nu geen kandidaat-knelpunten. Ik meld het als er een bijkomt.",
@@ -29,7 +29,8 @@ export const LEARN_MSG = {
     "Typ /accepteer <id>, /afwijzen <id> <reden>, /samenvoegen <id> <id> of /snooze <id> [dagen]. Of kies een knop.",
   unknownGroup: (id: string) => `Ik ken geen knelpunt met id “${id}”. Typ /knelpunten voor de lijst.`,
   accepted: (id: string) => `Geaccepteerd: knelpunt ${id} staat op de agenda voor de werktafel.`,
-  askReason: (id: string) => `Waarom wijs je knelpunt ${id} af? Typ de reden in je volgende bericht. Stoppen? Typ /stop.`,
+  askReason: (id: string) =>
+    `Waarom wijs je knelpunt ${id} af? Typ de reden in je volgende bericht. Stoppen? Typ /stop.`,
   rejected: (id: string) => `Afgewezen: knelpunt ${id}. De reden is bewaard.`,
   offerProposal: (id: string) =>
     `Past het binnen de bestaande regels? Maak er dan een kaart of veelgestelde vraag van, zodat werkers het antwoord vinden. Kies [Kaartvoorstel ${id}] of typ /kaartvoorstel ${id}.`,
@@ -51,4 +52,5 @@ export const LEARN_MSG = {
 } as const;
 
 /** Reasons that mean "this fits within the rules": the answer belongs in the map instead. */
-export const FITS_RULES = /past\s+(wel\s+)?binnen\s+(de\s+)?(bestaande\s+)?regels|binnen\s+bestaande\s+regels|geen\s+structureel/i;
+export const FITS_RULES =
+  /past\s+(wel\s+)?binnen\s+(de\s+)?(bestaande\s+)?regels|binnen\s+bestaande\s+regels|geen\s+structureel/i;

@@ -275,6 +275,7 @@ export function groupable(f: QuestionFeatures): boolean {
   // "Wie neemt vrijdag mijn dienst over? Ik moet naar de tandarts." is chat, not a case.
   if (f.chat && f.concepts.length < 2) return false;
   let informative = 0;
-  for (const [k, w] of f.vector) if ((k.startsWith("c:") || k.startsWith("s:")) && w > FEATURE_WEIGHTS.generic) informative++;
+  for (const [k, w] of f.vector)
+    if ((k.startsWith("c:") || k.startsWith("s:")) && w > FEATURE_WEIGHTS.generic) informative++;
   return informative >= 2;
 }

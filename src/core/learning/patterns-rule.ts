@@ -10,7 +10,10 @@ export interface RuleResult {
 }
 
 /** Slide a window over the cases (any order in, O(n log n)). */
-export function checkRule(cases: readonly CaseRef[], s: Pick<PatternSettings, "minCases" | "minTeams" | "windowDays">): RuleResult {
+export function checkRule(
+  cases: readonly CaseRef[],
+  s: Pick<PatternSettings, "minCases" | "minTeams" | "windowDays">,
+): RuleResult {
   const sorted = [...cases].map((c) => ({ ...c, t: Date.parse(c.at) })).filter((c) => !Number.isNaN(c.t));
   sorted.sort((a, b) => a.t - b.t);
   const windowMs = s.windowDays * 86_400_000;

@@ -57,7 +57,11 @@ function telling(key: string, w: number): boolean {
  * Shared evidence between a question and a group's mean vector: the number of telling
  * features the question has that are a real part of the group (not one member's stray word).
  */
-export function sharedEvidence(q: ReadonlyMap<string, number>, mean: ReadonlyMap<string, number>, minShare: number): number {
+export function sharedEvidence(
+  q: ReadonlyMap<string, number>,
+  mean: ReadonlyMap<string, number>,
+  minShare: number,
+): number {
   let n = 0;
   for (const [k, w] of q) {
     if (!telling(k, w)) continue;
@@ -82,4 +86,11 @@ export interface MatchParams {
   embedWeight: number;
 }
 
-export const MATCH: MatchParams = { kindConflict: 0.6, minTellingEntry: 1.2, minTelling: 0.55, minShared: 2, minShare: 0.08, embedWeight: 0.5 };
+export const MATCH: MatchParams = {
+  kindConflict: 0.6,
+  minTellingEntry: 1.2,
+  minTelling: 0.55,
+  minShared: 2,
+  minShare: 0.08,
+  embedWeight: 0.5,
+};

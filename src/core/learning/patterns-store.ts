@@ -5,7 +5,8 @@ import type { Store } from "../ports.js";
 import type { GroupRecord, MemberRecord, ReviewRecord } from "./types.js";
 
 export const groupKey = (tenant: string, id: string): string => `group:${tenant}:${id}`;
-export const memberKey = (tenant: string, group: string, recordId: string): string => `member:${tenant}:${group}:${recordId}`;
+export const memberKey = (tenant: string, group: string, recordId: string): string =>
+  `member:${tenant}:${group}:${recordId}`;
 export const reviewKey = (tenant: string, id: string): string => `review:${tenant}:${id}`;
 /** Which group a question record joined: the once-only lock of grouping. */
 export const placedKey = (tenant: string, recordId: string): string => `qgroup:${tenant}:${recordId}`;
@@ -28,7 +29,8 @@ export async function loadMembers(store: Store, tenant: string): Promise<Map<str
   for await (const [, m] of store.scan<MemberRecord>(`member:${tenant}:`)) {
     (out.get(m.group) ?? out.set(m.group, []).get(m.group)!).push(m);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.recordId < b.recordId ? -1 : 1));
+  for (const list of out.values())
+    list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.recordId < b.recordId ? -1 : 1));
   return out;
 }
 

@@ -3,7 +3,8 @@
 
 // Ages decide which rules apply (jeugd under 18, young-adult rules 18-20, 21-26): "kind van 10"
 // and "jongen van 19" are different problems even when the rest reads alike.
-const PERSON = "kind|kindje|zoon|dochter|jongen|meisje|jongere|jongeman|tiener|puber|man|vrouw|meneer|mevrouw|mevr|mw|dhr|heer|dame|moeder|vader|client|cliente|baby|broer|zus|student|leerling|pleegkind";
+const PERSON =
+  "kind|kindje|zoon|dochter|jongen|meisje|jongere|jongeman|tiener|puber|man|vrouw|meneer|mevrouw|mevr|mw|dhr|heer|dame|moeder|vader|client|cliente|baby|broer|zus|student|leerling|pleegkind";
 const AGE = new RegExp(
   `\\b(?:${PERSON})\\s+(?:van\\s+)?(\\d{1,2})(?!\\s*(?:euro|procent|uur|dagen|weken|maanden|keer))\\b` +
     `|\\b(\\d{1,2})\\s*(?:jarige|jarigen|jarig|jr)\\b|\\b(?:is|wordt|bijna|jonger dan|onder de)\\s+(1[2-9]|[2-9]\\d)\\b`,

@@ -87,7 +87,8 @@ export class PatternDetector {
     const ordered = [...groups.values()].sort((a, b) => (a.lastAt < b.lastAt ? -1 : 1));
     for (const g of ordered) idx.load(g);
     const reviews = await loadReviews(this.o.store, tenant);
-    for (const r of reviews.values()) if (r.status === "merged" && r.into) idx.merge(r.group, resolveMerged(r.into, reviews));
+    for (const r of reviews.values())
+      if (r.status === "merged" && r.into) idx.merge(r.group, resolveMerged(r.into, reviews));
     this.o.log.debug({ tenant, groups: idx.size }, "pattern index loaded");
     return idx;
   }
@@ -104,7 +105,10 @@ export class PatternDetector {
       () => this.place(rec),
       () => this.place(rec),
     );
-    this.queues.set(rec.tenant, next.catch(() => undefined));
+    this.queues.set(
+      rec.tenant,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -175,7 +179,13 @@ export class PatternDetector {
     }
     await store.set(groupKey(rec.tenant, group), record);
     if (candidate) {
-      await this.o.audit.record({ tenant: rec.tenant, who: "system", action: "knelpunt.candidate", target: group, details: { cases: new Set(record.recent.map((c) => c.c)).size } });
+      await this.o.audit.record({
+        tenant: rec.tenant,
+        who: "system",
+        action: "knelpunt.candidate",
+        target: group,
+        details: { cases: new Set(record.recent.map((c) => c.c)).size },
+      });
       this.o.log.info({ tenant: rec.tenant, group, cases: record.recent.length }, "new candidate knelpunt");
     }
     return { group, score: match?.score ?? 0, created: !joins, candidate };

@@ -9,7 +9,17 @@ import { STOPWORDS } from "../text/normalize.js";
 import { PROPOSAL_NEW_ENTRY, type Proposal } from "./types.js";
 
 /** Entry fields a correction may name ("summary: ..." at the start of the text). */
-export const PROPOSAL_FIELDS = ["title", "summary", "ifStuck", "aanZet", "local", "questions", "keywords", "sources", "knelpunten"] as const;
+export const PROPOSAL_FIELDS = [
+  "title",
+  "summary",
+  "ifStuck",
+  "aanZet",
+  "local",
+  "questions",
+  "keywords",
+  "sources",
+  "knelpunten",
+] as const;
 
 export const proposalKey = (tenant: string, id: string): string => `proposal:${tenant}:${id}`;
 
@@ -91,7 +101,14 @@ function slug(text: string): string {
  * current and proposed text; for a new entry a skeleton that `aanzet map check` explains.
  */
 export function proposalPatch(p: Proposal, map: RegulationMap): Record<string, unknown> {
-  const meta = { proposal: p.id, kind: p.kind, author: p.author, date: p.date, status: p.status, ...(p.groupId ? { knelpunt: p.groupId } : {}) };
+  const meta = {
+    proposal: p.id,
+    kind: p.kind,
+    author: p.author,
+    date: p.date,
+    status: p.status,
+    ...(p.groupId ? { knelpunt: p.groupId } : {}),
+  };
   const entry = p.entryId === PROPOSAL_NEW_ENTRY ? undefined : map.get(p.entryId, p.tenant);
   if (entry) {
     const current = (entry as Record<string, unknown>)[p.field];
@@ -119,7 +136,9 @@ export function proposalPatch(p: Proposal, map: RegulationMap): Record<string, u
         summary: p.text,
         questions: [p.question ?? title],
         keywords: [],
-        aanZet: [{ actor: "TODO-actor-id", law: null, role: "primary", condition: "TODO: wanneer is deze partij aan zet?" }],
+        aanZet: [
+          { actor: "TODO-actor-id", law: null, role: "primary", condition: "TODO: wanneer is deze partij aan zet?" },
+        ],
         routes: [],
         ifStuck: "TODO: wat doe je als de gewone route vastloopt?",
         certainty: "unsure",

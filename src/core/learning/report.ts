@@ -55,14 +55,19 @@ export function casesPerWeek(ks: Knelpunt[]): Bar[] {
 
 export function casesPerTeam(ks: Knelpunt[]): Bar[] {
   const counts = new Map<string, number>();
-  for (const k of reported(ks)) for (const [team, n] of Object.entries(k.perTeam)) counts.set(team, (counts.get(team) ?? 0) + n);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([label, value]) => ({ label, value }));
+  for (const k of reported(ks))
+    for (const [team, n] of Object.entries(k.perTeam)) counts.set(team, (counts.get(team) ?? 0) + n);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([label, value]) => ({ label, value }));
 }
 
 export function casesPerLaw(ks: Knelpunt[]): Bar[] {
   const counts = new Map<string, number>();
   for (const k of reported(ks)) for (const law of k.laws) counts.set(law, (counts.get(law) ?? 0) + k.cases);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([law, value]) => ({ label: lawName(law), value }));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([law, value]) => ({ label: lawName(law), value }));
 }
 
 function trendLine(k: Knelpunt): string {
@@ -89,7 +94,10 @@ export function reportMarkdown(ks: Knelpunt[], meta: ReportMeta): string {
     "",
     "| id | status | knelpunt | casussen | teams | eerst | laatst | trend |",
     "| --- | --- | --- | ---: | --- | --- | --- | --- |",
-    ...list.map((k) => `| ${k.id} | ${STATUS_NL[k.status]} | ${k.title.replace(/\|/g, "/")} | ${k.cases} | ${k.teams.join(", ")} | ${day(k.firstSeen)} | ${day(k.lastSeen)} | ${TREND_NL[k.trend.direction]} |`),
+    ...list.map(
+      (k) =>
+        `| ${k.id} | ${STATUS_NL[k.status]} | ${k.title.replace(/\|/g, "/")} | ${k.cases} | ${k.teams.join(", ")} | ${day(k.firstSeen)} | ${day(k.lastSeen)} | ${TREND_NL[k.trend.direction]} |`,
+    ),
     "",
   ];
   if (list.length === 0) out.push("Er zijn (nog) geen kandidaat-knelpunten.", "");
@@ -123,7 +131,23 @@ function csvCell(v: string | number): string {
 
 /** CSV: one row per knelpunt; lists inside a cell are separated by "; ". */
 export function reportCsv(ks: Knelpunt[]): string {
-  const header = ["id", "status", "titel", "casussen", "teams", "eerst_gezien", "laatst_gezien", "wetten", "kaart", "berichten", "trend", "per_week_laatste_4", "per_week_daarvoor", "voorbeeld", "voorgestelde_oplossing"];
+  const header = [
+    "id",
+    "status",
+    "titel",
+    "casussen",
+    "teams",
+    "eerst_gezien",
+    "laatst_gezien",
+    "wetten",
+    "kaart",
+    "berichten",
+    "trend",
+    "per_week_laatste_4",
+    "per_week_daarvoor",
+    "voorbeeld",
+    "voorgestelde_oplossing",
+  ];
   const rows = reported(ks).map((k) => [
     k.id,
     k.status,
@@ -164,7 +188,10 @@ export function reportHtml(ks: Knelpunt[], meta: ReportMeta): string {
     barChart("chart-laws", "Casussen per betrokken wet", casesPerLaw(ks)),
   ].join("\n");
   const rows = list
-    .map((k) => `<tr><td><a href="#${esc(k.id)}">${esc(k.id)}</a></td><td><span class="status">${STATUS_NL[k.status]}</span></td><td>${esc(k.title)}</td><td class="num">${k.cases}</td><td>${esc(k.teams.join(", "))}</td><td>${day(k.firstSeen)}</td><td>${day(k.lastSeen)}</td><td>${TREND_NL[k.trend.direction]}</td></tr>`)
+    .map(
+      (k) =>
+        `<tr><td><a href="#${esc(k.id)}">${esc(k.id)}</a></td><td><span class="status">${STATUS_NL[k.status]}</span></td><td>${esc(k.title)}</td><td class="num">${k.cases}</td><td>${esc(k.teams.join(", "))}</td><td>${day(k.firstSeen)}</td><td>${day(k.lastSeen)}</td><td>${TREND_NL[k.trend.direction]}</td></tr>`,
+    )
     .join("\n");
   const sections = list
     .map((k) =>

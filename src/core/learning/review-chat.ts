@@ -81,7 +81,8 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof AanzetError && err.code === "NOT_FOUND") return [{ text: LEARN_MSG.unknownGroup(err.message.replace(/^no knelpunt /, "")) }];
+      if (err instanceof AanzetError && err.code === "NOT_FOUND")
+        return [{ text: LEARN_MSG.unknownGroup(err.message.replace(/^no knelpunt /, "")) }];
       if (err instanceof AanzetError && err.code === "INPUT_INVALID") return [{ text: LEARN_MSG.mergeSelf }];
       throw err;
     }
@@ -132,7 +133,8 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
         return args[0] && args[1] ? merge(r, args[0], args[1]) : [{ text: LEARN_MSG.usageMerge }];
       case "snooze": {
         const days = args[1] !== undefined ? Number(args[1]) : undefined;
-        if (!args[0] || (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365))) return [{ text: LEARN_MSG.usageSnooze }];
+        if (!args[0] || (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)))
+          return [{ text: LEARN_MSG.usageSnooze }];
         return snooze(r, args[0], days);
       }
       case "kaartvoorstel":
@@ -161,7 +163,11 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
           case "lead:reject":
           case "lead:merge": {
             const kind = action === "lead:reject" ? "reject" : "merge";
-            await store.set(pendingKey(turn.tenant, turn.thread), { kind, id, by: turn.user } satisfies PendingLead, 3_600_000);
+            await store.set(
+              pendingKey(turn.tenant, turn.thread),
+              { kind, id, by: turn.user } satisfies PendingLead,
+              3_600_000,
+            );
             return [{ text: kind === "reject" ? LEARN_MSG.askReason(id) : LEARN_MSG.askMergeWith(id) }];
           }
           default:
@@ -175,7 +181,10 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
     if (m && COMMANDS.has(m[1]!.toLowerCase())) {
       if (!isLead(turn.role)) return [{ text: LEARN_MSG.onlyLeads, private: true }];
       const args = m[2]!.trim().split(/\s+/).filter(Boolean);
-      return act(turn, async () => (await command(turn, r, m[1]!.toLowerCase(), args)) ?? [{ text: LEARN_MSG.badButton }]);
+      return act(
+        turn,
+        async () => (await command(turn, r, m[1]!.toLowerCase(), args)) ?? [{ text: LEARN_MSG.badButton }],
+      );
     }
     if (!isLead(turn.role)) return undefined;
     // The lead's next message after [Afwijzen] is the reason, after [Samenvoegen] the other id.
@@ -184,6 +193,8 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
     await store.delete(pendingKey(turn.tenant, turn.thread));
     if (/^\/(stop|annuleer)\b/i.test(text)) return [{ text: "Oké, gestopt." }];
     if (text.startsWith("/") || text.length === 0) return undefined;
-    return act(turn, () => (pending.kind === "reject" ? reject(r, pending.id, text) : merge(r, text.split(/\s+/)[0]!, pending.id)));
+    return act(turn, () =>
+      pending.kind === "reject" ? reject(r, pending.id, text) : merge(r, text.split(/\s+/)[0]!, pending.id),
+    );
   };
 }

@@ -41,12 +41,25 @@ export class ReviewService {
     return false;
   }
 
-  private async decide(r: Reviewer, id: string, record: Omit<ReviewRecord, "group" | "by" | "at">, action: string, details: Record<string, string | number | boolean> = {}): Promise<ReviewRecord> {
+  private async decide(
+    r: Reviewer,
+    id: string,
+    record: Omit<ReviewRecord, "group" | "by" | "at">,
+    action: string,
+    details: Record<string, string | number | boolean> = {},
+  ): Promise<ReviewRecord> {
     const gid = ReviewService.normalizeId(id);
     if (!(await this.exists(r.tenant, gid))) throw new AanzetError("NOT_FOUND", `no knelpunt ${gid}`);
     const review: ReviewRecord = { group: gid, by: r.who, at: this.clock.now().toISOString(), ...record };
     await this.store.set(reviewKey(r.tenant, gid), review);
-    await this.audit.record({ tenant: r.tenant, who: r.who, ...(r.role ? { role: r.role } : {}), action, target: gid, details });
+    await this.audit.record({
+      tenant: r.tenant,
+      who: r.who,
+      ...(r.role ? { role: r.role } : {}),
+      action,
+      target: gid,
+      details,
+    });
     return review;
   }
 
@@ -106,7 +119,14 @@ export class ReviewService {
     });
     const review = await this.store.get<ReviewRecord>(reviewKey(r.tenant, gid));
     if (review) await this.store.set(reviewKey(r.tenant, gid), { ...review, proposal: p.id });
-    await this.audit.record({ tenant: r.tenant, who: r.who, ...(r.role ? { role: r.role } : {}), action: "lead.proposal", target: gid, details: { proposal: p.id } });
+    await this.audit.record({
+      tenant: r.tenant,
+      who: r.who,
+      ...(r.role ? { role: r.role } : {}),
+      action: "lead.proposal",
+      target: gid,
+      details: { proposal: p.id },
+    });
     return p;
   }
 }

@@ -26,7 +26,11 @@ export async function loadSettings(store: Store, tenant: string): Promise<Patter
 }
 
 /** Update some settings; throws a zod error naming the bad field. */
-export async function saveSettings(store: Store, tenant: string, patch: Partial<PatternSettings>): Promise<PatternSettings> {
+export async function saveSettings(
+  store: Store,
+  tenant: string,
+  patch: Partial<PatternSettings>,
+): Promise<PatternSettings> {
   const raw = (await store.get<Record<string, unknown>>(settingsKey(tenant))) ?? {};
   const current = await loadSettings(store, tenant);
   const next = SettingsSchema.parse({ ...current, ...patch });

@@ -13,7 +13,7 @@ import type { RegulationMap } from "../map/regulation-map.js";
 import type { Log } from "../ports.js";
 import { scrub } from "../privacy/index.js";
 import type { Answer } from "../types.js";
-import { BudgetBook, Deadline, monotonicNow, type MonotonicNow } from "./budget.js";
+import { type BudgetBook, Deadline, monotonicNow, type MonotonicNow } from "./budget.js";
 import { checkGrounding } from "./grounding.js";
 import { keptLines, parsePhrase, phraseRequest, wordCount } from "./phrase.js";
 import { failReason, LlmFailure, type ChatMessage, type ChatResult, type LlmPort } from "./port.js";
@@ -109,13 +109,21 @@ export class LlmAssist {
       return await step();
     } catch (err) {
       const { reason, detail } = failReason(err);
-      this.o.log.warn({ code: "LLM_FAILED", reason, detail, task, tenant: turn.tenant, turnId: turn.id }, "llm step skipped");
+      this.o.log.warn(
+        { code: "LLM_FAILED", reason, detail, task, tenant: turn.tenant, turnId: turn.id },
+        "llm step skipped",
+      );
       return undefined;
     }
   }
 
   /** Send scrubbed messages within what is left of the deadline. */
-  private async call(messages: ChatMessage[], deadline: Deadline, tally: Tally, maxTokens: number): Promise<ChatResult> {
+  private async call(
+    messages: ChatMessage[],
+    deadline: Deadline,
+    tally: Tally,
+    maxTokens: number,
+  ): Promise<ChatResult> {
     if (!deadline.allows()) throw new LlmFailure("budget", "no_time_left");
     // Defence in depth: everything was scrubbed already; scrub again right before it leaves.
     const sent = messages.map((m) => ({ role: m.role, content: scrub(m.content).text }));
@@ -137,7 +145,12 @@ export class LlmAssist {
   private async rewrite(answer: Answer, turn: SafeTurn, deadline: Deadline, tally: Tally): Promise<Answer | undefined> {
     const allowed = this.allowedEntries(answer, turn.tenant);
     if (allowed.length === 0) return undefined;
-    const res = await this.call(rewriteMessages(this.o.prompts, answer.question, MAX_ANSWER_WORDS), deadline, tally, 300);
+    const res = await this.call(
+      rewriteMessages(this.o.prompts, answer.question, MAX_ANSWER_WORDS),
+      deadline,
+      tally,
+      300,
+    );
     const answered = retrievalTexts(parseRewrite(res.text))
       .map((text) => this.o.answerer.answer(text, { tenant: turn.tenant, today: this.o.today() }).answer)
       .filter((a) => a.status === "answered" && a.confidence > answer.confidence)

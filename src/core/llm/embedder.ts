@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { QuestionEmbedder } from "../learning/types.js";
 import type { Log, Store } from "../ports.js";
 import { scrub } from "../privacy/index.js";
-import { BudgetBook, Deadline, monotonicNow, type MonotonicNow } from "./budget.js";
+import { type BudgetBook, Deadline, monotonicNow, type MonotonicNow } from "./budget.js";
 import { failReason, LlmFailure, type LlmPort } from "./port.js";
 
 export interface EmbedderOptions {
@@ -51,9 +51,15 @@ export class CachedEmbedder implements QuestionEmbedder {
       const { vectors, usage } = await this.o.llm.embed([safe], { budgetMs: deadline.remaining() });
       const v = vectors[0];
       if (!v || v.length === 0 || !v.every((x) => Number.isFinite(x))) throw new LlmFailure("malformed", "vector");
-      this.o.log.debug({ event: "llm.embed", tenant, promptTokens: usage.promptTokens, dims: v.length }, "question embedded");
+      this.o.log.debug(
+        { event: "llm.embed", tenant, promptTokens: usage.promptTokens, dims: v.length },
+        "question embedded",
+      );
       await this.o.store.set(key, v, this.o.ttlMs).catch((err: unknown) => {
-        this.o.log.warn({ code: "STORE_ERROR", err: err instanceof Error ? err.name : undefined }, "embedding not cached");
+        this.o.log.warn(
+          { code: "STORE_ERROR", err: err instanceof Error ? err.name : undefined },
+          "embedding not cached",
+        );
       });
       return v;
     } catch (err) {

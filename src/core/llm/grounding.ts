@@ -50,7 +50,8 @@ function numbersOf(text: string): Set<string> {
 }
 
 function actorAllowed(id: string, allowed: ReadonlySet<string>): boolean {
-  if (id === GEMEENTE_FAMILY) return allowed.has(GEMEENTE_FAMILY) || [...allowed].some((a) => a.startsWith("gemeente-"));
+  if (id === GEMEENTE_FAMILY)
+    return allowed.has(GEMEENTE_FAMILY) || [...allowed].some((a) => a.startsWith("gemeente-"));
   return allowed.has(id);
 }
 

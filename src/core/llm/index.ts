@@ -19,7 +19,15 @@ export {
   type LlmPort,
   type LlmUsage,
 } from "./port.js";
-export { PROMPT_NAMES, PROMPT_SPECS, checkTemplate, renderPrompt, type PromptName, type PromptSet, type PromptTemplate } from "./prompts.js";
+export {
+  PROMPT_NAMES,
+  PROMPT_SPECS,
+  checkTemplate,
+  renderPrompt,
+  type PromptName,
+  type PromptSet,
+  type PromptTemplate,
+} from "./prompts.js";
 export { findMentions } from "./vocabulary-terms.js";
 
 /** What the composition root hands to features when an LLM is configured. */

@@ -4,7 +4,10 @@ import { LlmFailure } from "./port.js";
 
 /** Parse `text` as JSON matching `schema`; anything else is an LlmFailure("malformed"). */
 export function parseJsonReply<T>(text: string, schema: z.ZodType<T>): T {
-  const bare = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+  const bare = text
+    .trim()
+    .replace(/^```(?:json)?\s*/i, "")
+    .replace(/\s*```$/, "");
   let data: unknown;
   try {
     data = JSON.parse(bare);

@@ -81,7 +81,9 @@ export function phraseRequest(prompts: PromptSet, answer: Answer, entry: MapEntr
 
 /** The phrased text from the model's reply; throws LlmFailure("malformed"). */
 export function parsePhrase(text: string): string {
-  return parseJsonReply(text, PhraseSchema).antwoord.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n");
+  return parseJsonReply(text, PhraseSchema)
+    .antwoord.replace(/\r\n?/g, "\n")
+    .replace(/\n{3,}/g, "\n\n");
 }
 
 /** Caveat lines of the deterministic text, to append to a phrased answer unchanged. */

@@ -53,15 +53,20 @@ export function checkTemplate(t: { name: string; file: string; variables: string
   }
   const used = usedVariables(t.body);
   for (const v of used) {
-    if (!NAME.test(v)) err(`{{${v}}}`, `"{{${v}}}" is not a valid variable: use lowercase letters, digits and _ (e.g. {{max_words}})`);
+    if (!NAME.test(v))
+      err(`{{${v}}}`, `"{{${v}}}" is not a valid variable: use lowercase letters, digits and _ (e.g. {{max_words}})`);
     else if (!t.variables.includes(v)) {
-      err(`{{${v}}}`, spec.includes(v)
-        ? `the text uses {{${v}}} but the front matter does not list it under variables`
-        : `unknown variable {{${v}}}: the code fills only ${spec.map((s) => `{{${s}}}`).join(", ")}`);
+      err(
+        `{{${v}}}`,
+        spec.includes(v)
+          ? `the text uses {{${v}}} but the front matter does not list it under variables`
+          : `unknown variable {{${v}}}: the code fills only ${spec.map((s) => `{{${s}}}`).join(", ")}`,
+      );
     }
   }
   for (const v of t.variables) {
-    if (!spec.includes(v)) err(`variables.${v}`, `unknown variable "${v}": the code fills only ${spec.join(", ")}; remove it`);
+    if (!spec.includes(v))
+      err(`variables.${v}`, `unknown variable "${v}": the code fills only ${spec.join(", ")}; remove it`);
     else if (!used.includes(v)) err(`variables.${v}`, `variable "${v}" is listed but the text never uses {{${v}}}`);
   }
   for (const v of spec) {
@@ -75,9 +80,11 @@ export function checkTemplate(t: { name: string; file: string; variables: string
 
 /** Fill a template. Values are inserted once (a value holding "{{x}}" stays as it is). */
 export function renderPrompt(t: PromptTemplate, values: Partial<Record<string, string>>): string {
-  return t.body.replace(PLACEHOLDER, (whole, raw: string) => {
-    const v = values[raw.trim()];
-    if (v === undefined) throw new Error(`prompt ${t.name}: no value for {{${raw.trim()}}}`);
-    return v;
-  }).trim();
+  return t.body
+    .replace(PLACEHOLDER, (whole, raw: string) => {
+      const v = values[raw.trim()];
+      if (v === undefined) throw new Error(`prompt ${t.name}: no value for {{${raw.trim()}}}`);
+      return v;
+    })
+    .trim();
 }

@@ -51,7 +51,13 @@ export function parseRewrite(text: string): Rewrite {
   return { question: r.vraag, need: r.behoefte, ageGroup: r.leeftijdsgroep ?? undefined, situation: r.situatie };
 }
 
-const AGE_WORDS: Record<AgeGroup, string> = { kind: "kind", jongere: "jongere", volwassene: "volwassene", oudere: "oudere", onbekend: "" };
+const AGE_WORDS: Record<AgeGroup, string> = {
+  kind: "kind",
+  jongere: "jongere",
+  volwassene: "volwassene",
+  oudere: "oudere",
+  onbekend: "",
+};
 
 /**
  * What the deterministic answerer searches with: the clean question, alone and with the

@@ -94,7 +94,8 @@ function build(): Term[] {
       if (t) terms.push(t);
     }
   }
-  for (const f of ["gemeente", "gemeenten", "gemeentes", "gemeentelijke"]) terms.push(term("actor", GEMEENTE_FAMILY, f)!);
+  for (const f of ["gemeente", "gemeenten", "gemeentes", "gemeentelijke"])
+    terms.push(term("actor", GEMEENTE_FAMILY, f)!);
   for (const [id, label] of Object.entries(LAW_LABELS)) {
     for (const f of new Set([...lawForms(id, label), ...(LAW_ALIASES[id] ?? [])])) {
       const t = term("law", id, f);

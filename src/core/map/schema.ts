@@ -27,9 +27,7 @@ export const TOPICS = [
   "overig",
 ] as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "use a date as YYYY-MM-DD, e.g. 2026-11-01" });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "use a date as YYYY-MM-DD, e.g. 2026-11-01" });
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -53,9 +53,44 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([...words(WORDS), ...IN
 
 /** Name particles (tussenvoegsels and their Arabic, Romance and Frisian cousins), lowercased. */
 export const PARTICLES: ReadonlySet<string> = new Set([
-  "van", "de", "der", "den", "'t", "ter", "ten", "te", "von", "vd", "v.d.",
-  "el", "al", "le", "la", "da", "dos", "du", "del", "di", "bin", "ben", "ait", "aït",
+  "van",
+  "de",
+  "der",
+  "den",
+  "'t",
+  "ter",
+  "ten",
+  "te",
+  "von",
+  "vd",
+  "v.d.",
+  "el",
+  "al",
+  "le",
+  "la",
+  "da",
+  "dos",
+  "du",
+  "del",
+  "di",
+  "bin",
+  "ben",
+  "ait",
+  "aït",
 ]);
 
 /** Academic and legal titles between a form of address and a name ("mr. drs. J. Jansen"). */
-export const ACADEMIC_TITLES: ReadonlySet<string> = new Set(["mr", "mr.", "drs", "drs.", "dr", "dr.", "ir", "ir.", "ing", "ing.", "prof", "prof."]);
+export const ACADEMIC_TITLES: ReadonlySet<string> = new Set([
+  "mr",
+  "mr.",
+  "drs",
+  "drs.",
+  "dr",
+  "dr.",
+  "ir",
+  "ir.",
+  "ing",
+  "ing.",
+  "prof",
+  "prof.",
+]);

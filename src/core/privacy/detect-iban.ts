@@ -32,7 +32,11 @@ export function detectIbans(text: string): Span[] {
  * End of exactly `length` alphanumerics from `start` (single spaces between them allowed, as in
  * "NL91 ABNA 0417 1643 00" or "NL 91 ..."), and what follows: nothing alphanumeric, a letter or a digit.
  */
-function collect(text: string, start: number, length: number): { end: number; next: "none" | "letter" | "digit" } | undefined {
+function collect(
+  text: string,
+  start: number,
+  length: number,
+): { end: number; next: "none" | "letter" | "digit" } | undefined {
   let pos = start;
   let taken = 0;
   while (taken < length && pos < text.length) {

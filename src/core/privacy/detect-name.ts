@@ -83,7 +83,8 @@ function laterMentions(text: string, found: Found[]): Span[] {
   const words = new Set<string>();
   for (const f of found) {
     for (const w of f.words) {
-      for (const part of [w, ...w.split("-")]) if (part.length >= 3 && !COMMON_WORDS.has(part.toLowerCase())) words.add(part);
+      for (const part of [w, ...w.split("-")])
+        if (part.length >= 3 && !COMMON_WORDS.has(part.toLowerCase())) words.add(part);
     }
   }
   if (words.size === 0) return [];
@@ -108,4 +109,3 @@ function at(re: RegExp, text: string, pos: number): string | undefined {
   re.lastIndex = pos;
   return re.exec(text)?.[0];
 }
-

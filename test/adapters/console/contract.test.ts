@@ -26,8 +26,19 @@ adapterContract("console", async () => {
     supports: { redelivery: false, mention: false },
     async send(text, opts = {}) {
       const out: string[] = [];
-      const io: CliIO = { out: (line) => out.push(line), err: () => undefined, stdin: Readable.from([`${text}\n`]), isTTY: false };
-      await runChat(app, io, { tenant: config.tenant, team: config.team, user: "console-user", role: "worker", thread: opts.thread ?? "contract" });
+      const io: CliIO = {
+        out: (line) => out.push(line),
+        err: () => undefined,
+        stdin: Readable.from([`${text}\n`]),
+        isTTY: false,
+      };
+      await runChat(app, io, {
+        tenant: config.tenant,
+        team: config.team,
+        user: "console-user",
+        role: "worker",
+        thread: opts.thread ?? "contract",
+      });
       // Piped mode prints each reply, then an empty line after the message.
       return out.filter((line) => line.trim().length > 0);
     },

@@ -15,20 +15,24 @@ let h: SlackClient;
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
-  child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", `${ROOT}bin/aanzet.js`, "serve", "--port", "0", "--host", "127.0.0.1"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      SLACK_BOT_TOKEN: "xoxb-cli-test",
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      AANZET_STORE: "memory://",
-      AANZET_PSEUDONYM_SECRET: "pseudonym-secret-for-tests-0123",
-      LOG_LEVEL: "warn",
+  child = spawn(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", `${ROOT}bin/aanzet.js`, "serve", "--port", "0", "--host", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        SLACK_BOT_TOKEN: "xoxb-cli-test",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        AANZET_STORE: "memory://",
+        AANZET_PSEUDONYM_SECRET: "pseudonym-secret-for-tests-0123",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const end = Date.now() + 20_000;
   while (!/listening on port (\d+)/.test(stderr)) {
@@ -58,7 +62,10 @@ describe("npx aanzet serve with Slack", () => {
   it("answers a signed app_mention in its thread within 3 s", async () => {
     const ts = nowTs();
     const t0 = Date.now();
-    const res = await h.event({ type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" }, "EvCLI1");
+    const res = await h.event(
+      { type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" },
+      "EvCLI1",
+    );
     expect(res.status).toBe(200);
     const call = await fake.waitForCall("chat.postMessage", (b) => b.thread_ts === ts, 3000);
     expect(call.at - t0).toBeLessThan(3000);
@@ -67,7 +74,11 @@ describe("npx aanzet serve with Slack", () => {
 
   it("refuses a bad signature with 401", async () => {
     const before = fake.calls.length;
-    const res = await h.event({ type: "app_mention", user: "UWORKER", text: "hoi", ts: nowTs(), channel: "C1" }, "EvCLI2", { secret: "not-the-secret" });
+    const res = await h.event(
+      { type: "app_mention", user: "UWORKER", text: "hoi", ts: nowTs(), channel: "C1" },
+      "EvCLI2",
+      { secret: "not-the-secret" },
+    );
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.calls.length).toBe(before);
@@ -75,7 +86,13 @@ describe("npx aanzet serve with Slack", () => {
 
   it("answers a retried event once only", async () => {
     const ts = nowTs();
-    const e = { type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een scootmobiel?`, ts, channel: "C2" };
+    const e = {
+      type: "app_mention",
+      user: "UWORKER",
+      text: `<@${BOT_USER}> wie betaalt een scootmobiel?`,
+      ts,
+      channel: "C2",
+    };
     expect((await h.event(e, "EvCLI3")).status).toBe(200);
     expect((await h.event(e, "EvCLI3", { retryNum: 1 })).status).toBe(200);
     expect((await h.event(e, "EvCLI3", { retryNum: 2 })).status).toBe(200);

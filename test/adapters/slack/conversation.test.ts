@@ -33,7 +33,10 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 describe("@aanzet in a channel", () => {
   it("answers in the mention's thread with who is aan zet, law, route, sources, confidence and buttons", async () => {
     const ts = nowTs();
-    const res = await h.event({ type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" }, ev());
+    const res = await h.event(
+      { type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" },
+      ev(),
+    );
     expect(res.status).toBe(200);
     const call = await h.fake.waitForCall("chat.postMessage", (b) => b.channel === "C1");
     expect(call.body.thread_ts).toBe(ts);
@@ -56,18 +59,52 @@ describe("@aanzet in a channel", () => {
 
   it("answers follow-ups in that thread without a new mention, and ignores other threads", async () => {
     const ts = nowTs();
-    await h.event({ type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" }, ev());
-    await h.fake.waitForCall("chat.postMessage", (b) => b.thread_ts === ts);
-    // Slack also sends the mention as message.channels: it must not be answered twice.
-    await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" }, ev());
-    const follow = nowTs();
     await h.event(
-      { type: "message", channel_type: "channel", user: "UWORKER", text: "en wie betaalt een scootmobiel?", ts: follow, thread_ts: ts, channel: "C1" },
+      { type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1" },
       ev(),
     );
-    await h.fake.waitFor((calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.thread_ts === ts).length === 2);
+    await h.fake.waitForCall("chat.postMessage", (b) => b.thread_ts === ts);
+    // Slack also sends the mention as message.channels: it must not be answered twice.
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: `<@${BOT_USER}> wie betaalt een traplift?`,
+        ts,
+        channel: "C1",
+      },
+      ev(),
+    );
+    const follow = nowTs();
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "en wie betaalt een scootmobiel?",
+        ts: follow,
+        thread_ts: ts,
+        channel: "C1",
+      },
+      ev(),
+    );
+    await h.fake.waitFor(
+      (calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.thread_ts === ts).length === 2,
+    );
     const other = nowTs();
-    await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: "wie betaalt een rolstoel?", ts: nowTs(), thread_ts: other, channel: "C1" }, ev());
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "wie betaalt een rolstoel?",
+        ts: nowTs(),
+        thread_ts: other,
+        channel: "C1",
+      },
+      ev(),
+    );
     await settle();
     expect(h.fake.of("chat.postMessage").filter((c) => c.body.thread_ts === ts)).toHaveLength(2);
     expect(h.fake.of("chat.postMessage").filter((c) => c.body.thread_ts === other)).toHaveLength(0);
@@ -75,7 +112,17 @@ describe("@aanzet in a channel", () => {
 
   it("stays silent on channel messages without a mention when listening is off", async () => {
     const before = (await questions()).length;
-    await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: "wie betaalt een traplift eigenlijk?", ts: nowTs(), channel: "C9" }, ev());
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "wie betaalt een traplift eigenlijk?",
+        ts: nowTs(),
+        channel: "C9",
+      },
+      ev(),
+    );
     await settle();
     expect(h.fake.calls).toHaveLength(0);
     expect((await questions()).length).toBe(before);
@@ -85,15 +132,32 @@ describe("@aanzet in a channel", () => {
 describe("a DM to aanzet", () => {
   it("is answered in the DM itself, not in a thread", async () => {
     const ts = nowTs();
-    await h.event({ type: "message", channel_type: "im", user: "UWORKER", text: "wie betaalt een traplift?", ts, channel: "D1" }, ev());
+    await h.event(
+      { type: "message", channel_type: "im", user: "UWORKER", text: "wie betaalt een traplift?", ts, channel: "D1" },
+      ev(),
+    );
     const call = await h.fake.waitForCall("chat.postMessage", (b) => b.channel === "D1");
     expect(call.body.thread_ts).toBeUndefined();
     expect(allText(call.body)).toContain("Gemeente - Wmo");
   });
 
   it("ignores the bot's own messages and edits", async () => {
-    await h.event({ type: "message", channel_type: "im", bot_id: "BBOT", user: BOT_USER, text: "Aan zet: ...", ts: nowTs(), channel: "D1" }, ev());
-    await h.event({ type: "message", subtype: "message_changed", channel_type: "im", ts: nowTs(), channel: "D1" }, ev());
+    await h.event(
+      {
+        type: "message",
+        channel_type: "im",
+        bot_id: "BBOT",
+        user: BOT_USER,
+        text: "Aan zet: ...",
+        ts: nowTs(),
+        channel: "D1",
+      },
+      ev(),
+    );
+    await h.event(
+      { type: "message", subtype: "message_changed", channel_type: "im", ts: nowTs(), channel: "D1" },
+      ev(),
+    );
     await settle();
     expect(h.fake.of("chat.postMessage")).toHaveLength(0);
   });
@@ -114,7 +178,15 @@ describe("/toets: a flow in a thread", () => {
 
     // The worker answers step 1 in the thread, without mentioning the bot.
     await h.event(
-      { type: "message", channel_type: "channel", user: "UWORKER", text: "Mevrouw wil weer zelf boodschappen kunnen doen.", ts: nowTs(), thread_ts: threadTs, channel: "C1" },
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "Mevrouw wil weer zelf boodschappen kunnen doen.",
+        ts: nowTs(),
+        thread_ts: threadTs,
+        channel: "C1",
+      },
       ev(),
     );
     const second = await h.fake.waitFor(
@@ -127,10 +199,22 @@ describe("/toets: a flow in a thread", () => {
 
     // Someone else's press does not move the flow and leaves the buttons for its owner.
     const pick = choices[0]!;
-    const stepMessage = { type: "message", ts: "1.000001", thread_ts: threadTs, text: String(second.body.text), blocks: second.body.blocks };
+    const stepMessage = {
+      type: "message",
+      ts: "1.000001",
+      thread_ts: threadTs,
+      text: String(second.body.text),
+      blocks: second.body.blocks,
+    };
     await h.press({ ...pick, text: pick.text }, { channel: "C1", message: stepMessage }, "UOTHER");
     await h.fake.waitFor(
-      (calls) => calls.filter((c) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.thread_ts === threadTs).at(2),
+      (calls) =>
+        calls
+          .filter(
+            (c) =>
+              (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.thread_ts === threadTs,
+          )
+          .at(2),
       3000,
       "the refusal",
     );
@@ -177,17 +261,40 @@ describe("passive listening", () => {
     expect(allText(announce.body)).toContain("luistert vanaf nu mee");
 
     const before = (await questions()).filter((q) => q.status === "passive").length;
-    await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: "weet iemand wie een traplift betaalt?", ts: nowTs(), channel: "C5" }, ev());
-    for (let i = 0; i < 40 && (await questions()).filter((q) => q.status === "passive").length === before; i++) await settle();
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "weet iemand wie een traplift betaalt?",
+        ts: nowTs(),
+        channel: "C5",
+      },
+      ev(),
+    );
+    for (let i = 0; i < 40 && (await questions()).filter((q) => q.status === "passive").length === before; i++)
+      await settle();
     const passive = (await questions()).filter((q) => q.status === "passive");
     expect(passive.length).toBe(before + 1);
     expect(passive.at(-1)!.team).toBe("C5");
     expect(h.fake.of("chat.postMessage").filter((c) => c.body.channel === "C5")).toHaveLength(1); // the announcement only
 
     await h.command("/aanzet", "luister uit", "UCOACH", "C5");
-    await h.fake.waitFor((calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === "C5").length === 2);
+    await h.fake.waitFor(
+      (calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === "C5").length === 2,
+    );
     expect(allText(h.fake.of("chat.postMessage").at(-1)!.body)).toContain("luistert niet meer mee");
-    await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: "en wie betaalt een rolstoel?", ts: nowTs(), channel: "C5" }, ev());
+    await h.event(
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UWORKER",
+        text: "en wie betaalt een rolstoel?",
+        ts: nowTs(),
+        channel: "C5",
+      },
+      ev(),
+    );
     await settle();
     expect((await questions()).filter((q) => q.status === "passive").length).toBe(before + 1);
   });
@@ -208,7 +315,15 @@ describe("anonymous sparring", () => {
     const rootTs = String(posted.result.ts);
     // The link back to the asker lives in the store, keyed by the coaches' thread, with a TTL.
     expect(await h.app.store.get(`slackanon:T1:CCOACH:${rootTs}`)).toMatchObject({ asker: "UASKER" });
-    const reply = { type: "message", channel_type: "group", user: "UCOACH", text: "Vraag een besluit op papier en maak bezwaar.", ts: nowTs(), thread_ts: rootTs, channel: "CCOACH" };
+    const reply = {
+      type: "message",
+      channel_type: "group",
+      user: "UCOACH",
+      text: "Vraag een besluit op papier en maak bezwaar.",
+      ts: nowTs(),
+      thread_ts: rootTs,
+      channel: "CCOACH",
+    };
     const id = ev();
     await h.event(reply, id);
     await h.event(reply, id, { retryNum: 1 });
@@ -222,7 +337,14 @@ describe("anonymous sparring", () => {
   });
 
   it("takes `anoniem <vraag>` typed in a DM too, posting it once even when Slack retries", async () => {
-    const e = { type: "message", channel_type: "im", user: "UASKER2", text: "anoniem Wie betaalt beschermd wonen? Mail gerust naar j.devries@example.nl", ts: nowTs(), channel: "D8" };
+    const e = {
+      type: "message",
+      channel_type: "im",
+      user: "UASKER2",
+      text: "anoniem Wie betaalt beschermd wonen? Mail gerust naar j.devries@example.nl",
+      ts: nowTs(),
+      channel: "D8",
+    };
     const id = ev();
     await h.event(e, id);
     await h.event(e, id, { retryNum: 1 });
@@ -234,6 +356,8 @@ describe("anonymous sparring", () => {
     expect(allText(ok.body)).toContain("zonder jouw naam");
     await settle();
     expect(h.fake.of("chat.postMessage").filter((c) => c.body.channel === "CCOACH")).toHaveLength(1);
-    expect(await h.app.store.get(`slackanon:T1:CCOACH:${String(posted.result.ts)}`)).toMatchObject({ asker: "UASKER2" });
+    expect(await h.app.store.get(`slackanon:T1:CCOACH:${String(posted.result.ts)}`)).toMatchObject({
+      asker: "UASKER2",
+    });
   });
 });

@@ -87,7 +87,11 @@ export class FakeSlack {
 
   /** Slack's rate limit answer: HTTP 429 with Retry-After in seconds. */
   rateLimitOnce(method: string, seconds = 1): void {
-    this.once(method, { status: 429, headers: { "retry-after": String(seconds) }, json: { ok: false, error: "ratelimited" } });
+    this.once(method, {
+      status: 429,
+      headers: { "retry-after": String(seconds) },
+      json: { ok: false, error: "ratelimited" },
+    });
   }
 
   /** A platform error (HTTP 200, ok:false), e.g. not_in_channel. */
@@ -102,7 +106,14 @@ export class FakeSlack {
     const body = parseBody(raw, req.headers["content-type"]);
     // A canned answer (429, platform error) is recorded as an attempt, too.
     const out = this.canned.get(method)?.shift() ?? { status: 200, json: this.answer(method, body) };
-    this.calls.push({ method, body, at: Date.now(), auth: req.headers.authorization, result: out.json, status: out.status });
+    this.calls.push({
+      method,
+      body,
+      at: Date.now(),
+      auth: req.headers.authorization,
+      result: out.json,
+      status: out.status,
+    });
     return out;
   }
 
@@ -141,18 +152,29 @@ export class FakeSlack {
   }
 
   /** Wait until `pred` holds over the recorded calls; polls, fails after `timeoutMs`. */
-  async waitFor<T>(pred: (calls: Call[]) => T | undefined | false, timeoutMs = 3000, what = "a Web API call"): Promise<T> {
+  async waitFor<T>(
+    pred: (calls: Call[]) => T | undefined | false,
+    timeoutMs = 3000,
+    what = "a Web API call",
+  ): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const hit = pred(this.calls);
       if (hit) return hit;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`);
+      if (Date.now() > end)
+        throw new Error(
+          `timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }
 
   /** The first call of `method` matching `match`, waited for. */
-  waitForCall(method: string, match: (body: Record<string, unknown>) => boolean = () => true, timeoutMs = 3000): Promise<Call> {
+  waitForCall(
+    method: string,
+    match: (body: Record<string, unknown>) => boolean = () => true,
+    timeoutMs = 3000,
+  ): Promise<Call> {
     return this.waitFor((calls) => calls.find((c) => c.method === method && match(c.body)), timeoutMs, method);
   }
 

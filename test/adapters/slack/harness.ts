@@ -45,7 +45,11 @@ export class SlackClient {
     return `http://127.0.0.1:${this.port}/slack/events`;
   }
 
-  async post(body: string, contentType: string, o: SendOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+  async post(
+    body: string,
+    contentType: string,
+    o: SendOptions = {},
+  ): Promise<{ status: number; text: string; ms: number }> {
     const headers: Record<string, string> = { "content-type": contentType, ...sign(body, o.timestamp, o.secret) };
     if (o.retryNum !== undefined) {
       headers["x-slack-retry-num"] = String(o.retryNum);
@@ -114,7 +118,13 @@ export class SlackClient {
       response_url: this.fake.responseUrl(trigger),
       container: where.message
         ? { type: "message", message_ts: where.message.ts, channel_id: where.channel, is_ephemeral: false }
-        : { type: "message", message_ts: nowTs(), channel_id: where.channel, is_ephemeral: true, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) },
+        : {
+            type: "message",
+            message_ts: nowTs(),
+            channel_id: where.channel,
+            is_ephemeral: true,
+            ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+          },
       channel: { id: where.channel, name: "wijkteam-noord" },
       ...(where.message ? { message: where.message } : {}),
       actions: [
@@ -129,7 +139,6 @@ export class SlackClient {
       ],
     });
   }
-
 }
 
 /** A running `serve()` with Slack configured, plus its client and fake. */
@@ -200,9 +209,13 @@ export function allText(body: Record<string, unknown>): string {
 }
 
 /** Every button (action_id, value, label) in a posted message's blocks. */
-export function buttonsOf(body: Record<string, unknown>): Array<{ action_id: string; value?: string; text: string; block_id: string }> {
+export function buttonsOf(
+  body: Record<string, unknown>,
+): Array<{ action_id: string; value?: string; text: string; block_id: string }> {
   const out: Array<{ action_id: string; value?: string; text: string; block_id: string }> = [];
-  const blocks = ((body.blocks ?? (body.view as { blocks?: unknown[] } | undefined)?.blocks) ?? []) as Array<Record<string, unknown>>;
+  const blocks = (body.blocks ?? (body.view as { blocks?: unknown[] } | undefined)?.blocks ?? []) as Array<
+    Record<string, unknown>
+  >;
   for (const b of blocks) {
     if (b.type !== "actions") continue;
     for (const e of b.elements as Array<Record<string, unknown>>) {

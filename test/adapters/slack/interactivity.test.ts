@@ -45,7 +45,15 @@ describe("/aanzet <vraag>", () => {
     vi.spyOn(h.app.bot, "handle").mockImplementation(realHandle);
     expect(eph.body).toMatchObject({ channel: "C1", user: "UWORKER" });
     expect(allText(eph.body)).toContain("Gemeente - Wmo");
-    expect(turns[0]).toMatchObject({ channel: "slack", tenant: TEAM, team: "C1", user: "UWORKER", role: "worker", direct: true, text: "wie betaalt een traplift?" });
+    expect(turns[0]).toMatchObject({
+      channel: "slack",
+      tenant: TEAM,
+      team: "C1",
+      user: "UWORKER",
+      role: "worker",
+      direct: true,
+      text: "wie betaalt een traplift?",
+    });
     expect(h.fake.of("chat.postMessage")).toHaveLength(0); // nothing public yet
 
     const share = buttonsOf(eph.body).find((b) => b.action_id === "answer:share");
@@ -61,7 +69,15 @@ describe("/aanzet <vraag>", () => {
     expect(replaced.body).toMatchObject({ replace_original: true, text: "Geplaatst in het kanaal." });
     // Follow-ups in the shared answer's thread need no mention.
     await h.event(
-      { type: "message", channel_type: "channel", user: "UOTHER", text: "wie betaalt een scootmobiel?", ts: nowTs(), thread_ts: String(posted.result.ts), channel: "C1" },
+      {
+        type: "message",
+        channel_type: "channel",
+        user: "UOTHER",
+        text: "wie betaalt een scootmobiel?",
+        ts: nowTs(),
+        thread_ts: String(posted.result.ts),
+        channel: "C1",
+      },
       ev(),
     );
     await h.fake.waitForCall("chat.postMessage", (b) => b.thread_ts === posted.result.ts);
@@ -100,7 +116,11 @@ describe("buttons", () => {
       direct: true,
     });
     // Whatever the core answers lands in that thread (publicly, or only for the presser).
-    await h.fake.waitFor((calls) => calls.find((c) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.thread_ts === threadTs));
+    await h.fake.waitFor((calls) =>
+      calls.find(
+        (c) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.thread_ts === threadTs,
+      ),
+    );
   });
 
   it("render Reply.buttons with action_id = action and value, unique per block", async () => {
@@ -127,9 +147,17 @@ describe("the correction modal", () => {
 
   it("opens for a coach, and its submission reaches the core as coach:correct-submit with the text", async () => {
     const msg = message();
-    await h.press({ action_id: "coach:correct", value: "traplift|slack:Ev9", text: "Corrigeer" }, { channel: "C1", message: msg }, "UCOACH");
+    await h.press(
+      { action_id: "coach:correct", value: "traplift|slack:Ev9", text: "Corrigeer" },
+      { channel: "C1", message: msg },
+      "UCOACH",
+    );
     const open = await h.fake.waitForCall("views.open");
-    const view = open.body.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string }> };
+    const view = open.body.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id?: string }>;
+    };
     expect(typeof open.body.trigger_id).toBe("string");
     expect(view.callback_id).toBe("coach:correct");
     expect(turns).toHaveLength(0); // opening the modal is the adapter's job
@@ -152,7 +180,10 @@ describe("the correction modal", () => {
       });
     // An empty correction stays in the modal with a Dutch hint.
     const empty = await submit("   ");
-    expect(JSON.parse(empty.text)).toMatchObject({ response_action: "errors", errors: { correction: expect.stringMatching(/Schrijf/) } });
+    expect(JSON.parse(empty.text)).toMatchObject({
+      response_action: "errors",
+      errors: { correction: expect.stringMatching(/Schrijf/) },
+    });
 
     const res = await submit("De gemeente moet eerst een gesprek voeren, dat staat er niet.");
     expect(res.status).toBe(200);
@@ -164,11 +195,19 @@ describe("the correction modal", () => {
       text: "De gemeente moet eerst een gesprek voeren, dat staat er niet.",
       action: { id: "coach:correct-submit", value: "traplift|slack:Ev9" },
     });
-    await h.fake.waitFor((calls) => calls.find((c) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.channel === "C1"));
+    await h.fake.waitFor((calls) =>
+      calls.find(
+        (c) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.channel === "C1",
+      ),
+    );
   });
 
   it("does not open for a worker: the core decides", async () => {
-    await h.press({ action_id: "coach:correct", value: "traplift|slack:Ev9", text: "Corrigeer" }, { channel: "C1", message: message() }, "UWORKER");
+    await h.press(
+      { action_id: "coach:correct", value: "traplift|slack:Ev9", text: "Corrigeer" },
+      { channel: "C1", message: message() },
+      "UWORKER",
+    );
     await h.fake.waitFor(() => turns.length > 0, 3000, "a turn");
     expect(turns[0]).toMatchObject({ role: "worker", action: { id: "coach:correct" } });
     expect(h.fake.of("views.open")).toHaveLength(0);
@@ -205,10 +244,23 @@ describe("App Home", () => {
       trigger_id: "trig-home",
       container: { type: "view", view_id: "VHOME" },
       view: { id: "VHOME", type: "home", blocks: [] },
-      actions: [{ type: "button", action_id: "lead:accept", block_id: "buttons-0", value: "kp-1", text: { type: "plain_text", text: "Accepteer" }, action_ts: nowTs() }],
+      actions: [
+        {
+          type: "button",
+          action_id: "lead:accept",
+          block_id: "buttons-0",
+          value: "kp-1",
+          text: { type: "plain_text", text: "Accepteer" },
+          action_ts: nowTs(),
+        },
+      ],
     });
     await h.fake.waitForCall("views.publish", (b) => b.user_id === "ULEAD");
-    expect(turns[0]).toMatchObject({ role: "lead", thread: "home:ULEAD", action: { id: "lead:accept", value: "kp-1" } });
+    expect(turns[0]).toMatchObject({
+      role: "lead",
+      thread: "home:ULEAD",
+      action: { id: "lead:accept", value: "kp-1" },
+    });
   });
 });
 

@@ -45,7 +45,12 @@ async function recorded() {
   const { onBlockAction } = await import("../../../src/adapters/slack/actions.js");
   const { viewListeners } = await import("../../../src/adapters/slack/views.js");
   const deps = {} as never;
-  const listeners: Listeners = { events: eventListeners(deps), commands: commandListeners(deps), actions: onBlockAction(deps), views: viewListeners(deps) };
+  const listeners: Listeners = {
+    events: eventListeners(deps),
+    commands: commandListeners(deps),
+    actions: onBlockAction(deps),
+    views: viewListeners(deps),
+  };
   registerListeners(r, listeners);
   // A listener table entry that registration skipped would be a listener Slack never reaches.
   expect(Object.keys(listeners.events).sort()).toEqual([...seen.events].sort());

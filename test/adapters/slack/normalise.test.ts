@@ -26,16 +26,38 @@ describe("messageTurn", () => {
   it("uses event_id as the Turn id (stable across Slack's retries) and the workspace as tenant", () => {
     const turn = messageTurn(
       { team_id: "T1", event_id: "Ev1" },
-      { type: "app_mention", user: "U1", text: "<@UBOT> wie betaalt een traplift?", ts: "1700000000.000100", channel: "C1", client_msg_id: "m1" },
+      {
+        type: "app_mention",
+        user: "U1",
+        text: "<@UBOT> wie betaalt een traplift?",
+        ts: "1700000000.000100",
+        channel: "C1",
+        client_msg_id: "m1",
+      },
       "coach",
       true,
     );
-    expect(turn).toMatchObject({ id: "Ev1", channel: "slack", tenant: "T1", team: "C1", thread: "C1:1700000000.000100", user: "U1", role: "coach", text: "wie betaalt een traplift?", direct: true });
+    expect(turn).toMatchObject({
+      id: "Ev1",
+      channel: "slack",
+      tenant: "T1",
+      team: "C1",
+      thread: "C1:1700000000.000100",
+      user: "U1",
+      role: "coach",
+      text: "wie betaalt een traplift?",
+      direct: true,
+    });
     expect(turn.at?.toISOString()).toBe("2023-11-14T22:13:20.000Z");
   });
 
   it("falls back to client_msg_id without an event_id", () => {
-    const turn = messageTurn({ team_id: "T1" }, { type: "message", user: "U1", text: "x", ts: "1.0", channel: "C1", client_msg_id: "m1" }, "worker", false);
+    const turn = messageTurn(
+      { team_id: "T1" },
+      { type: "message", user: "U1", text: "x", ts: "1.0", channel: "C1", client_msg_id: "m1" },
+      "worker",
+      false,
+    );
     expect(turn.id).toBe("m1");
     expect(turn.direct).toBe(false);
   });

@@ -7,12 +7,27 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../../src/core/ports.js";
 import { openStore } from "../../../src/store/open-store.js";
-import { BOT_USER, FakeSlack, allText, nowTs, recordingLog, startSlack, type LogLine, type SlackHarness } from "./harness.js";
+import {
+  BOT_USER,
+  FakeSlack,
+  allText,
+  nowTs,
+  recordingLog,
+  startSlack,
+  type LogLine,
+  type SlackHarness,
+} from "./harness.js";
 
 let seq = 0;
 const ev = () => `EvR${Date.now()}${++seq}`;
 const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
-const mention = (ts = nowTs(), channel = "C1") => ({ type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel });
+const mention = (ts = nowTs(), channel = "C1") => ({
+  type: "app_mention",
+  user: "UWORKER",
+  text: `<@${BOT_USER}> wie betaalt een traplift?`,
+  ts,
+  channel,
+});
 
 describe("with one server", () => {
   let h: SlackHarness;
@@ -34,16 +49,23 @@ describe("with one server", () => {
   it("refuses a bad signature, a stale timestamp and missing headers with 401, calling no Web API", async () => {
     const body = JSON.stringify({ type: "event_callback", team_id: "T1", event_id: ev(), event: mention() });
     expect((await h.post(body, "application/json", { secret: "wrong-secret" })).status).toBe(401);
-    expect((await h.post(body, "application/json", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    expect((await h.post(body, "application/json", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(
+      401,
+    );
     const bare = await fetch(h.url, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect(bare.status).toBe(401);
-    expect((await h.command("/aanzet", "wie betaalt een traplift?", "UWORKER", "C1", { secret: "wrong" })).status).toBe(401);
+    expect((await h.command("/aanzet", "wie betaalt een traplift?", "UWORKER", "C1", { secret: "wrong" })).status).toBe(
+      401,
+    );
     await settle();
     expect(h.fake.calls).toHaveLength(0);
   });
 
   it("answers the url_verification challenge Slack sends when you set the request URL", async () => {
-    const res = await h.post(JSON.stringify({ type: "url_verification", challenge: "abc123", token: "legacy" }), "application/json");
+    const res = await h.post(
+      JSON.stringify({ type: "url_verification", challenge: "abc123", token: "legacy" }),
+      "application/json",
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ challenge: "abc123" });
   });
@@ -65,7 +87,11 @@ describe("with one server", () => {
     h.fake.rateLimitOnce("chat.postMessage", 1);
     const e = mention();
     await h.event(e, ev());
-    const posted = await h.fake.waitFor((calls) => calls.find((c) => c.method === "chat.postMessage" && c.status === 200), 5000, "the retried post");
+    const posted = await h.fake.waitFor(
+      (calls) => calls.find((c) => c.method === "chat.postMessage" && c.status === 200),
+      5000,
+      "the retried post",
+    );
     const attempts = h.fake.of("chat.postMessage");
     expect(attempts).toHaveLength(2);
     expect(attempts[0]!.status).toBe(429);
@@ -102,7 +128,11 @@ describe("with one server", () => {
     h.fake.errorOnce("chat.postMessage", "internal_error");
     const e = mention();
     await h.event(e, ev());
-    const sorry = await h.fake.waitFor((calls) => calls.filter((c) => c.method === "chat.postMessage").at(1), 3000, "the apology");
+    const sorry = await h.fake.waitFor(
+      (calls) => calls.filter((c) => c.method === "chat.postMessage").at(1),
+      3000,
+      "the apology",
+    );
     expect(allText(sorry.body)).toContain("Sorry, er ging iets mis");
     expect(sorry.body.thread_ts).toBe(e.ts);
     expect(lines.some((l) => l.level === "error" && l.obj.slackError === "internal_error")).toBe(true);
@@ -127,7 +157,18 @@ describe("when the store fails inside the adapter", () => {
     const h = await startSlack({ store: broken });
     try {
       const threadTs = nowTs();
-      await h.event({ type: "message", channel_type: "channel", user: "UWORKER", text: "en een scootmobiel?", ts: nowTs(), thread_ts: threadTs, channel: "C1" }, ev());
+      await h.event(
+        {
+          type: "message",
+          channel_type: "channel",
+          user: "UWORKER",
+          text: "en een scootmobiel?",
+          ts: nowTs(),
+          thread_ts: threadTs,
+          channel: "C1",
+        },
+        ev(),
+      );
       const sorry = await h.fake.waitForCall("chat.postMessage");
       expect(sorry.body.thread_ts).toBe(threadTs);
       expect(allText(sorry.body)).toContain("Sorry, er ging iets mis");

@@ -30,7 +30,10 @@ describe("renderReply", () => {
     const low = render({ text: "x", answer: answer() });
     expect(low.all).toContain("Zekerheid: *laag*");
     expect(low.all).toContain("check de regels van je eigen gemeente");
-    const high = render({ text: "x", answer: answer({ confidence: 0.9, checkLocally: false, confirmed: { by: "p", on: "2026-11-01" } }) });
+    const high = render({
+      text: "x",
+      answer: answer({ confidence: 0.9, checkLocally: false, confirmed: { by: "p", on: "2026-11-01" } }),
+    });
     expect(high.all).toContain("Zekerheid: *hoog*");
     expect(high.all).toContain("bevestigd door een coach (2026-11-01)");
     expect(render({ text: "x", answer: answer({ confidence: 0.6 }) }).all).toContain("Zekerheid: *redelijk*");
@@ -54,14 +57,22 @@ describe("renderReply", () => {
     const long = `${"regel met <tekst> & meer\n".repeat(300)}`;
     const r = renderReply({ text: long });
     expect(r.blocks.length).toBeGreaterThan(2);
-    for (const b of r.blocks) expect(((b.text as { text: string }).text).length).toBeLessThanOrEqual(3000);
+    for (const b of r.blocks) expect((b.text as { text: string }).text.length).toBeLessThanOrEqual(3000);
     expect(JSON.stringify(r.blocks)).not.toContain("<tekst>");
     expect(r.text.length).toBeLessThanOrEqual(3000);
   });
 
   it("puts a decision record in code blocks and splits more than 25 buttons over actions blocks", () => {
-    const buttons = Array.from({ length: 30 }, (_, i) => ({ label: `Knop ${i}`, action: "flow:answer", value: String(i) }));
-    const r = renderReply({ text: "Klaar", document: { title: "Verslag OT-1", filename: "ot-1.md", markdown: "# Verslag\n- punt" }, buttons });
+    const buttons = Array.from({ length: 30 }, (_, i) => ({
+      label: `Knop ${i}`,
+      action: "flow:answer",
+      value: String(i),
+    }));
+    const r = renderReply({
+      text: "Klaar",
+      document: { title: "Verslag OT-1", filename: "ot-1.md", markdown: "# Verslag\n- punt" },
+      buttons,
+    });
     expect(JSON.stringify(r.blocks)).toContain("```# Verslag");
     expect(r.blocks.filter((b) => b.type === "actions")).toHaveLength(2);
     const ids = buttonsOf({ blocks: r.blocks });

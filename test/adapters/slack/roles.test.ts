@@ -21,7 +21,9 @@ describe("coach by Slack user group", () => {
     const announce = await fake.waitForCall("chat.postMessage", (b) => b.channel === "C20");
     expect(allText(announce.body)).toContain("luistert vanaf nu mee");
     await h.command("/aanzet", "luister uit", "UGROUPED", "C20");
-    await fake.waitFor((calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === "C20").length === 2);
+    await fake.waitFor(
+      (calls) => calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === "C20").length === 2,
+    );
     expect(fake.of("usergroups.users.list")).toHaveLength(1);
     expect(fake.of("usergroups.users.list")[0]!.body.usergroup).toBe("SCOACHES");
   });

@@ -44,7 +44,14 @@ describe("Socket Mode", () => {
         type: "event_callback",
         event_id: "EvSock1",
         event_time: Math.floor(Date.now() / 1000),
-        event: { type: "app_mention", user: "UWORKER", text: `<@${BOT_USER}> wie betaalt een traplift?`, ts, channel: "C1", event_ts: ts },
+        event: {
+          type: "app_mention",
+          user: "UWORKER",
+          text: `<@${BOT_USER}> wie betaalt een traplift?`,
+          ts,
+          channel: "C1",
+          event_ts: ts,
+        },
         authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true }],
       },
     });

@@ -29,14 +29,16 @@ export function checkCard(card: unknown, path = "card", ids = new Set<string>())
   const element = (e: Record<string, unknown>, p: string): void => {
     const required = ELEMENTS[String(e.type)];
     if (!required) return void problems.push(`${p}: unknown element type ${String(e.type)}`);
-    for (const f of required) if (e[f] === undefined || e[f] === "") problems.push(`${p}: ${String(e.type)} needs ${f}`);
+    for (const f of required)
+      if (e[f] === undefined || e[f] === "") problems.push(`${p}: ${String(e.type)} needs ${f}`);
     if (typeof e.id === "string") {
       if (ids.has(e.id)) problems.push(`${p}: duplicate input id ${e.id}`);
       ids.add(e.id);
     }
     if (e.type === "FactSet") {
       for (const [i, f] of (e.facts as Array<Record<string, unknown>>).entries()) {
-        if (typeof f.title !== "string" || typeof f.value !== "string") problems.push(`${p}.facts[${i}]: title and value must be strings`);
+        if (typeof f.title !== "string" || typeof f.value !== "string")
+          problems.push(`${p}.facts[${i}]: title and value must be strings`);
       }
     }
     if (Array.isArray(e.items)) e.items.forEach((x, i) => element(x as Record<string, unknown>, `${p}.items[${i}]`));
@@ -47,8 +49,10 @@ export function checkCard(card: unknown, path = "card", ids = new Set<string>())
     const p = `${path}.actions[${i}]`;
     const required = ACTIONS[String(a.type)];
     if (!required) return void problems.push(`${p}: unknown action type ${String(a.type)}`);
-    for (const f of required) if (a[f] === undefined || a[f] === "") problems.push(`${p}: ${String(a.type)} needs ${f}`);
-    if (a.style !== undefined && !["default", "positive", "destructive"].includes(String(a.style))) problems.push(`${p}: bad style`);
+    for (const f of required)
+      if (a[f] === undefined || a[f] === "") problems.push(`${p}: ${String(a.type)} needs ${f}`);
+    if (a.style !== undefined && !["default", "positive", "destructive"].includes(String(a.style)))
+      problems.push(`${p}: bad style`);
     if (a.type === "Action.ShowCard") problems.push(...checkCard(a.card, `${p}.card`, ids));
   });
   return problems;

@@ -7,7 +7,12 @@ export interface Posted {
   conversationId: string;
   replyToId?: string;
   authorization?: string;
-  activity: Record<string, unknown> & { type?: string; text?: string; replyToId?: string; attachments?: Array<{ contentType?: string; content?: unknown }> };
+  activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    replyToId?: string;
+    attachments?: Array<{ contentType?: string; content?: unknown }>;
+  };
 }
 
 export interface FakeConnector {
@@ -75,7 +80,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     async waitFor(pred, ms = 5000) {
       const until = Date.now() + ms;
       while (!pred(posted)) {
-        if (Date.now() > until) throw new Error(`fake connector: condition not met within ${ms} ms (${posted.length} posted)`);
+        if (Date.now() > until)
+          throw new Error(`fake connector: condition not met within ${ms} ms (${posted.length} posted)`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -35,11 +35,17 @@ export interface TeamsHarness {
   teams: TeamsChannel;
   url: string;
   /** POST an activity to /api/messages; resolves with the HTTP status and body. */
-  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: string; ms: number }>;
+  post(
+    activity: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string; ms: number }>;
   close(): Promise<void>;
 }
 
-export async function startTeams(env: Record<string, string> = { AANZET_TEAMS_EMULATOR: "1" }, opts: { log?: Log; setup?: (app: App) => void } = {}): Promise<TeamsHarness> {
+export async function startTeams(
+  env: Record<string, string> = { AANZET_TEAMS_EMULATOR: "1" },
+  opts: { log?: Log; setup?: (app: App) => void } = {},
+): Promise<TeamsHarness> {
   const fake = await startFakeConnector();
   const app = await makeApp(env, opts.log);
   opts.setup?.(app);
@@ -55,7 +61,11 @@ export async function startTeams(env: Record<string, string> = { AANZET_TEAMS_EM
     url,
     async post(activity, headers = {}) {
       const t0 = Date.now();
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(activity),
+      });
       const body = await res.text();
       return { status: res.status, body, ms: Date.now() - t0 };
     },
@@ -70,21 +80,30 @@ export async function startTeams(env: Record<string, string> = { AANZET_TEAMS_EM
 let seq = 0;
 
 /** A Teams message activity as the Bot Connector sends it. */
-export function teamsMessage(serviceUrl: string, o: {
-  text?: string;
-  id?: string;
-  kind?: "personal" | "channel" | "groupChat";
-  conversationId?: string;
-  user?: string;
-  userName?: string;
-  tenant?: string;
-  team?: string;
-  mention?: boolean;
-  value?: unknown;
-} = {}): Record<string, unknown> {
+export function teamsMessage(
+  serviceUrl: string,
+  o: {
+    text?: string;
+    id?: string;
+    kind?: "personal" | "channel" | "groupChat";
+    conversationId?: string;
+    user?: string;
+    userName?: string;
+    tenant?: string;
+    team?: string;
+    mention?: boolean;
+    value?: unknown;
+  } = {},
+): Record<string, unknown> {
   const kind = o.kind ?? "personal";
   const tenant = o.tenant ?? "tenant-1";
-  const conversationId = o.conversationId ?? (kind === "personal" ? "a:personal-chat-1" : kind === "channel" ? "19:wijkteam@thread.tacv2;messageid=1700000000000" : "19:groupchat@thread.v2");
+  const conversationId =
+    o.conversationId ??
+    (kind === "personal"
+      ? "a:personal-chat-1"
+      : kind === "channel"
+        ? "19:wijkteam@thread.tacv2;messageid=1700000000000"
+        : "19:groupchat@thread.v2");
   const mention = o.mention ?? kind !== "personal";
   const text = o.text === undefined ? undefined : mention ? `<at>aanzet</at> ${o.text}` : o.text;
   return {
@@ -93,20 +112,30 @@ export function teamsMessage(serviceUrl: string, o: {
     timestamp: new Date().toISOString(),
     channelId: "msteams",
     serviceUrl,
-    from: { id: `29:${o.user ?? "user-1"}`, name: o.userName ?? "Test Werker", aadObjectId: `aad-${o.user ?? "user-1"}` },
+    from: {
+      id: `29:${o.user ?? "user-1"}`,
+      name: o.userName ?? "Test Werker",
+      aadObjectId: `aad-${o.user ?? "user-1"}`,
+    },
     recipient: { id: "28:bot-app-id", name: "aanzet" },
     conversation: { id: conversationId, conversationType: kind, tenantId: tenant, isGroup: kind !== "personal" },
     ...(text !== undefined ? { text, textFormat: "plain" } : {}),
     ...(o.value !== undefined ? { value: o.value } : {}),
-    entities: mention ? [{ type: "mention", text: "<at>aanzet</at>", mentioned: { id: "28:bot-app-id", name: "aanzet" } }] : [],
+    entities: mention
+      ? [{ type: "mention", text: "<at>aanzet</at>", mentioned: { id: "28:bot-app-id", name: "aanzet" } }]
+      : [],
     channelData: {
       tenant: { id: tenant },
-      ...(kind === "channel" ? { team: { id: o.team ?? "19:team-noord@thread.tacv2" }, channel: { id: "19:wijkteam@thread.tacv2" } } : {}),
+      ...(kind === "channel"
+        ? { team: { id: o.team ?? "19:team-noord@thread.tacv2" }, channel: { id: "19:wijkteam@thread.tacv2" } }
+        : {}),
     },
   };
 }
 
 /** The posted activities' Adaptive Card contents. */
 export function cardsOf(activity: { attachments?: Array<{ contentType?: string; content?: unknown }> }): unknown[] {
-  return (activity.attachments ?? []).filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive").map((a) => a.content);
+  return (activity.attachments ?? [])
+    .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
+    .map((a) => a.content);
 }

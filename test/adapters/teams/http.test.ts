@@ -19,8 +19,15 @@ afterEach(async () => {
 function recordingLog(): { log: Log; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
   const make = (bindings: Record<string, unknown>): Log => {
-    const at = (level: string) => (obj: Record<string, unknown>, msg: string) => lines.push({ level, ...bindings, ...obj, msg });
-    return { info: at("info"), warn: at("warn"), error: at("error"), debug: at("debug"), child: (b) => make({ ...bindings, ...b }) };
+    const at = (level: string) => (obj: Record<string, unknown>, msg: string) =>
+      lines.push({ level, ...bindings, ...obj, msg });
+    return {
+      info: at("info"),
+      warn: at("warn"),
+      error: at("error"),
+      debug: at("debug"),
+      child: (b) => make({ ...bindings, ...b }),
+    };
   };
   return { log: make({}), lines };
 }
@@ -48,7 +55,15 @@ describe("Teams over HTTP (emulator mode)", () => {
     h = await startTeams();
     const thread = "19:wijkteam@thread.tacv2;messageid=1700000000123";
     await h.post(teamsMessage(h.fake.url, { kind: "channel", conversationId: thread, text: TRAPLIFT, id: "ch-1" }));
-    await h.post(teamsMessage(h.fake.url, { kind: "channel", conversationId: thread, text: "koffie iemand?", mention: false, id: "ch-2" }));
+    await h.post(
+      teamsMessage(h.fake.url, {
+        kind: "channel",
+        conversationId: thread,
+        text: "koffie iemand?",
+        mention: false,
+        id: "ch-2",
+      }),
+    );
     await h.teams.settled();
     const replies = h.fake.messages();
     expect(replies).toHaveLength(1);
@@ -72,15 +87,18 @@ describe("Teams over HTTP (emulator mode)", () => {
   });
 
   it("shows typing (renewed every 3 s) and answers proactively when the work takes longer than the limit", async () => {
-    h = await startTeams({ AANZET_TEAMS_EMULATOR: "1", AANZET_TEAMS_TYPING_MS: "100" }, {
-      setup: (app) => {
-        app.bot.use(async (turn) => {
-          if (turn.text !== "traag") return undefined;
-          await new Promise((r) => setTimeout(r, 3300));
-          return [{ text: "Klaar na lang nadenken." }];
-        });
+    h = await startTeams(
+      { AANZET_TEAMS_EMULATOR: "1", AANZET_TEAMS_TYPING_MS: "100" },
+      {
+        setup: (app) => {
+          app.bot.use(async (turn) => {
+            if (turn.text !== "traag") return undefined;
+            await new Promise((r) => setTimeout(r, 3300));
+            return [{ text: "Klaar na lang nadenken." }];
+          });
+        },
       },
-    });
+    );
     const res = await h.post(teamsMessage(h.fake.url, { text: "traag", id: "slow-1" }));
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(1000);
@@ -118,7 +136,11 @@ describe("Teams over HTTP (emulator mode)", () => {
       {
         setup: (app) => {
           app.bot.onQuestion(async () => [
-            { text: "Nieuw mogelijk knelpunt: traplift.", target: { kind: "leads" }, buttons: [{ label: "Accepteer", action: "lead:accept", value: "k1" }] },
+            {
+              text: "Nieuw mogelijk knelpunt: traplift.",
+              target: { kind: "leads" },
+              buttons: [{ label: "Accepteer", action: "lead:accept", value: "k1" }],
+            },
           ]);
         },
       },
@@ -141,7 +163,13 @@ describe("Teams over HTTP (emulator mode)", () => {
   it("relays anonymous sparring: scrubbed question to the coaches, the answer back to the asker", async () => {
     h = await startTeams({ AANZET_TEAMS_EMULATOR: "1", AANZET_TEAMS_COACHES_CONVERSATION: "19:coaches@thread.tacv2" });
     h.app.config.teams!.coaches!.serviceUrl = h.fake.url;
-    await h.post(teamsMessage(h.fake.url, { text: "anoniem hoe help ik meneer met BSN 111222333 die steeds afzegt?", id: "anon-1", user: "asker" }));
+    await h.post(
+      teamsMessage(h.fake.url, {
+        text: "anoniem hoe help ik meneer met BSN 111222333 die steeds afzegt?",
+        id: "anon-1",
+        user: "asker",
+      }),
+    );
     const toCoaches = h.fake.messages().filter((p) => p.conversationId === "19:coaches@thread.tacv2");
     expect(toCoaches).toHaveLength(1);
     const question = visibleText(toCoaches[0]!.activity);
@@ -153,40 +181,63 @@ describe("Teams over HTTP (emulator mode)", () => {
     expect(toAsker.at(-1)!.activity.text).toContain("zonder jouw naam");
 
     // A coach answers with the card form.
-    const form = (cardsOf(toCoaches[0]!.activity)[0] as { actions: Array<{ card: { actions: Array<{ data: { action: string; value: string } }> } }> }).actions[0]!.card.actions[0]!.data;
+    const form = (
+      cardsOf(toCoaches[0]!.activity)[0] as {
+        actions: Array<{ card: { actions: Array<{ data: { action: string; value: string } }> } }>;
+      }
+    ).actions[0]!.card.actions[0]!.data;
     expect(form.action).toBe("spar:reply");
     const postedId = "posted-1";
-    await h.post(teamsMessage(h.fake.url, {
-      kind: "channel",
-      conversationId: `19:coaches@thread.tacv2;messageid=${postedId}`,
-      user: "coach-1",
-      userName: "Coach Anna",
-      mention: false,
-      id: "anon-answer-1",
-      value: { action: form.action, value: form.value, text: "Maak vaste afspraken en bel vooraf." },
-    }));
-    const relayed = h.fake.messages().filter((p) => p.conversationId === "a:personal-chat-1").at(-1)!;
+    await h.post(
+      teamsMessage(h.fake.url, {
+        kind: "channel",
+        conversationId: `19:coaches@thread.tacv2;messageid=${postedId}`,
+        user: "coach-1",
+        userName: "Coach Anna",
+        mention: false,
+        id: "anon-answer-1",
+        value: { action: form.action, value: form.value, text: "Maak vaste afspraken en bel vooraf." },
+      }),
+    );
+    const relayed = h.fake
+      .messages()
+      .filter((p) => p.conversationId === "a:personal-chat-1")
+      .at(-1)!;
     expect(relayed.activity.text).toContain("Maak vaste afspraken en bel vooraf.");
     expect(relayed.activity.text).toContain("Coach Anna");
     // An @mention reply in the question's thread is relayed too.
-    await h.post(teamsMessage(h.fake.url, {
-      kind: "channel",
-      conversationId: `19:coaches@thread.tacv2;messageid=${postedId}`,
-      user: "coach-2",
-      text: "En leg het vast in het dossier.",
-      id: "anon-answer-2",
-    }));
-    expect(h.fake.messages().filter((p) => p.conversationId === "a:personal-chat-1").at(-1)!.activity.text).toContain("En leg het vast in het dossier.");
+    await h.post(
+      teamsMessage(h.fake.url, {
+        kind: "channel",
+        conversationId: `19:coaches@thread.tacv2;messageid=${postedId}`,
+        user: "coach-2",
+        text: "En leg het vast in het dossier.",
+        id: "anon-answer-2",
+      }),
+    );
+    expect(
+      h.fake
+        .messages()
+        .filter((p) => p.conversationId === "a:personal-chat-1")
+        .at(-1)!.activity.text,
+    ).toContain("En leg het vast in het dossier.");
   });
 
   it("sends a private reply to the personal chat, not to the channel thread", async () => {
-    h = await startTeams({ AANZET_TEAMS_EMULATOR: "1" }, {
-      setup: (app) => {
-        app.bot.use(async (turn) => (turn.text === "alleen voor mij" ? [{ text: "Dit ziet alleen jij.", private: true }] : undefined));
+    h = await startTeams(
+      { AANZET_TEAMS_EMULATOR: "1" },
+      {
+        setup: (app) => {
+          app.bot.use(async (turn) =>
+            turn.text === "alleen voor mij" ? [{ text: "Dit ziet alleen jij.", private: true }] : undefined,
+          );
+        },
       },
-    });
+    );
     const thread = "19:wijkteam@thread.tacv2;messageid=42";
-    await h.post(teamsMessage(h.fake.url, { kind: "channel", conversationId: thread, text: "alleen voor mij", id: "priv-1" }));
+    await h.post(
+      teamsMessage(h.fake.url, { kind: "channel", conversationId: thread, text: "alleen voor mij", id: "priv-1" }),
+    );
     expect(h.fake.created).toHaveLength(1);
     expect(h.fake.created[0]).toMatchObject({ isGroup: false, members: [{ id: "29:user-1" }] });
     const personal = h.fake.messages().filter((p) => p.conversationId.startsWith("a:personal-"));
@@ -197,7 +248,11 @@ describe("Teams over HTTP (emulator mode)", () => {
 
   it("refuses a body that is not an activity", async () => {
     h = await startTeams();
-    const bad = await fetch(h.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const bad = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(bad.status).toBe(400);
     const noType = await h.post({ text: "hallo" });
     expect(noType.status).toBe(400);
@@ -237,7 +292,11 @@ describe("Teams over HTTP (emulator mode)", () => {
 });
 
 describe("Teams over HTTP with MicrosoftAppId (Bot Framework auth on)", () => {
-  const env = { MicrosoftAppId: "11111111-2222-3333-4444-555555555555", MicrosoftAppPassword: "not-a-real-secret", MicrosoftAppType: "MultiTenant" };
+  const env = {
+    MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
+    MicrosoftAppPassword: "not-a-real-secret",
+    MicrosoftAppType: "MultiTenant",
+  };
 
   it("refuses an unauthenticated POST with 401 and sends no reply", async () => {
     h = await startTeams(env);

@@ -65,9 +65,20 @@ describe("anonymousQuestion", () => {
 
 describe("isLoopback", () => {
   it("accepts 127.0.0.0/8, ::1 and IPv4-mapped loopback", () => {
-    for (const a of ["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1", "::FFFF:127.0.0.9"]) expect(isLoopback(a)).toBe(true);
+    for (const a of ["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1", "::FFFF:127.0.0.9"])
+      expect(isLoopback(a)).toBe(true);
   });
   it("refuses everything else", () => {
-    for (const a of ["10.0.0.1", "192.168.1.5", "::ffff:10.0.0.1", "fe80::1", "128.0.0.1", "127.0.0.1.example", "", undefined]) expect(isLoopback(a)).toBe(false);
+    for (const a of [
+      "10.0.0.1",
+      "192.168.1.5",
+      "::ffff:10.0.0.1",
+      "fe80::1",
+      "128.0.0.1",
+      "127.0.0.1.example",
+      "",
+      undefined,
+    ])
+      expect(isLoopback(a)).toBe(false);
   });
 });

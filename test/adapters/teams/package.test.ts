@@ -16,10 +16,20 @@ const template = JSON.parse(readFileSync(join(ROOT, "teams/manifest.json"), "utf
 const work = mkdtempSync(join(tmpdir(), "aanzet-teams-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(cmd: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const clean = { ...process.env };
-    for (const k of ["MicrosoftAppId", "AANZET_TEAMS_WEBSITE_URL", "AANZET_TEAMS_PRIVACY_URL", "AANZET_TEAMS_TERMS_URL"]) delete clean[k];
+    for (const k of [
+      "MicrosoftAppId",
+      "AANZET_TEAMS_WEBSITE_URL",
+      "AANZET_TEAMS_PRIVACY_URL",
+      "AANZET_TEAMS_TERMS_URL",
+    ])
+      delete clean[k];
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...clean, ...env } });
     let stdout = "";
     let stderr = "";
@@ -43,7 +53,8 @@ function checkManifest(m: Manifest, files: Record<string, Uint8Array>): void {
   expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
   expect(m.id).toMatch(GUID);
   expect(m.developer.name.length).toBeLessThanOrEqual(32);
-  for (const url of [m.developer.websiteUrl, m.developer.privacyUrl, m.developer.termsOfUseUrl]) expect(url).toMatch(/^https:\/\//);
+  for (const url of [m.developer.websiteUrl, m.developer.privacyUrl, m.developer.termsOfUseUrl])
+    expect(url).toMatch(/^https:\/\//);
   expect(m.name.short.length).toBeLessThanOrEqual(30);
   expect(m.name.full.length).toBeLessThanOrEqual(100);
   expect(m.description.short.length).toBeLessThanOrEqual(80);
@@ -82,13 +93,17 @@ function checkManifest(m: Manifest, files: Record<string, Uint8Array>): void {
 
 describe("Teams manifest template", () => {
   it("has the commands of the Slack app, each one understood by the adapter", () => {
-    const titles = template.bots[0].commandLists.flatMap((l: { commands: Array<{ title: string }> }) => l.commands.map((c) => c.title));
+    const titles = template.bots[0].commandLists.flatMap((l: { commands: Array<{ title: string }> }) =>
+      l.commands.map((c) => c.title),
+    );
     expect(titles).toEqual([...TEAMS_COMMANDS]);
     expect(titles).toEqual(["aanzet", "toets", "escalatie", "knelpunten", "help"]);
     for (const t of titles.filter((t: string) => t !== "aanzet")) expect(commandText(t)).toBe(`/${t}`);
     const slackManifest = join(ROOT, "manifest.json");
     if (existsSync(slackManifest)) {
-      const slack = JSON.parse(readFileSync(slackManifest, "utf8")) as { features?: { slash_commands?: Array<{ command: string }> } };
+      const slack = JSON.parse(readFileSync(slackManifest, "utf8")) as {
+        features?: { slash_commands?: Array<{ command: string }> };
+      };
       for (const c of slack.features?.slash_commands ?? []) expect(titles).toContain(c.command.replace(/^\//, ""));
     }
   });
@@ -96,7 +111,15 @@ describe("Teams manifest template", () => {
   it("uses only the placeholders the package script fills in", () => {
     const raw = readFileSync(join(ROOT, "teams/manifest.json"), "utf8");
     const names = [...raw.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]);
-    expect(new Set(names)).toEqual(new Set(["version", "MicrosoftAppId", "AANZET_TEAMS_WEBSITE_URL", "AANZET_TEAMS_PRIVACY_URL", "AANZET_TEAMS_TERMS_URL"]));
+    expect(new Set(names)).toEqual(
+      new Set([
+        "version",
+        "MicrosoftAppId",
+        "AANZET_TEAMS_WEBSITE_URL",
+        "AANZET_TEAMS_PRIVACY_URL",
+        "AANZET_TEAMS_TERMS_URL",
+      ]),
+    );
   });
 });
 
@@ -118,7 +141,10 @@ describe("npm run teams:package", () => {
   it("fills in MicrosoftAppId and the website from the environment", async () => {
     const out = join(work, "app.zip");
     const id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
-    const r = await run(process.execPath, ["scripts/teams-package.mjs", "--out", out], { MicrosoftAppId: id, AANZET_TEAMS_WEBSITE_URL: "https://aanzet.gemeente.example" });
+    const r = await run(process.execPath, ["scripts/teams-package.mjs", "--out", out], {
+      MicrosoftAppId: id,
+      AANZET_TEAMS_WEBSITE_URL: "https://aanzet.gemeente.example",
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain("warning");
     const files = readZip(out);
@@ -131,7 +157,9 @@ describe("npm run teams:package", () => {
   });
 
   it("refuses an app id that is not a GUID", async () => {
-    const r = await run(process.execPath, ["scripts/teams-package.mjs", "--out", join(work, "bad.zip")], { MicrosoftAppId: "mijn-bot" });
+    const r = await run(process.execPath, ["scripts/teams-package.mjs", "--out", join(work, "bad.zip")], {
+      MicrosoftAppId: "mijn-bot",
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("MicrosoftAppId must be a GUID");
     expect(existsSync(join(work, "bad.zip"))).toBe(false);

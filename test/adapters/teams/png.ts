@@ -32,7 +32,8 @@ function paeth(a: number, b: number, c: number): number {
 export function decodePng(buf: Uint8Array): Png {
   const b = Buffer.from(buf);
   const head = pngHeader(b);
-  if (head.bitDepth !== 8 || (head.colorType !== 6 && head.colorType !== 2)) throw new Error("only 8-bit RGB(A) supported");
+  if (head.bitDepth !== 8 || (head.colorType !== 6 && head.colorType !== 2))
+    throw new Error("only 8-bit RGB(A) supported");
   const channels = head.colorType === 6 ? 4 : 3;
   const idat: Buffer[] = [];
   for (let off = 8; off < b.length; ) {

@@ -35,7 +35,11 @@ describe("Teams answer cards", () => {
     const a = answer();
     const { activity, card } = cardOf({ text: a.answer, answer: a });
     const text = visibleText(activity);
-    expect(card.body[0]).toMatchObject({ type: "TextBlock", text: `Aan zet: ${actorName("gemeente-wmo")}`, weight: "Bolder" });
+    expect(card.body[0]).toMatchObject({
+      type: "TextBlock",
+      text: `Aan zet: ${actorName("gemeente-wmo")}`,
+      weight: "Bolder",
+    });
     expect(text).toContain(`Wet: ${lawName("wmo-2015")}`);
     expect(text).toContain(`Anders: ${actorName("zorgkantoor")}`);
     expect(text).toContain(`Als het vastloopt: ${routeName("bijzondere-bijstand")}`);
@@ -46,7 +50,11 @@ describe("Teams answer cards", () => {
   });
 
   it("say confidence honestly", () => {
-    for (const [confidence, label] of [[0.9, "hoog"], [0.6, "redelijk"], [0.3, "laag"]] as const) {
+    for (const [confidence, label] of [
+      [0.9, "hoog"],
+      [0.6, "redelijk"],
+      [0.3, "laag"],
+    ] as const) {
       const { activity } = cardOf({ text: "x", answer: answer({ confidence }) });
       expect(visibleText(activity)).toContain(`Zekerheid: ${label}`);
     }
@@ -58,12 +66,16 @@ describe("Teams answer cards", () => {
   });
 
   it("say 'geen vaste wet' when the actor acts without a law", () => {
-    const { activity } = cardOf({ text: "x", answer: answer({ aanZet: [{ actor: "gemeente-wmo", law: null, role: "primary", note: "" }] }) });
+    const { activity } = cardOf({
+      text: "x",
+      answer: answer({ aanZet: [{ actor: "gemeente-wmo", law: null, role: "primary", note: "" }] }),
+    });
     expect(visibleText(activity)).toContain("Wet: geen vaste wet");
   });
 
   it("show a clarify or abstain answer as its text, with no facts", () => {
-    const text = "Ik wil je goed antwoorden. Gaat het om:\n1. een rolstoel voor lange tijd\n2. een rolstoel voor korte tijd";
+    const text =
+      "Ik wil je goed antwoorden. Gaat het om:\n1. een rolstoel voor lange tijd\n2. een rolstoel voor korte tijd";
     const { card } = cardOf({ text, answer: answer({ status: "clarify", aanZet: [], sources: [] }) });
     expect(card.body.map((b) => b.type)).toEqual(["TextBlock", "TextBlock", "TextBlock"]);
     expect(card.body[1]).toMatchObject({ text: "1. een rolstoel voor lange tijd" });
@@ -84,32 +96,59 @@ describe("Teams buttons", () => {
     const actions = card.actions as Array<Record<string, unknown>>;
     expect(actions.slice(0, 4)).toEqual([
       { type: "Action.Submit", title: "Nuttig", data: { action: "feedback:useful", value: "teams:a1" } },
-      { type: "Action.Submit", title: "Klopt niet", data: { action: "feedback:wrong", value: "teams:a1" }, style: "destructive" },
-      { type: "Action.Submit", title: "Start Omgekeerde Toets", data: { action: "flow:start", value: "omgekeerde-toets" }, style: "positive" },
+      {
+        type: "Action.Submit",
+        title: "Klopt niet",
+        data: { action: "feedback:wrong", value: "teams:a1" },
+        style: "destructive",
+      },
+      {
+        type: "Action.Submit",
+        title: "Start Omgekeerde Toets",
+        data: { action: "flow:start", value: "omgekeerde-toets" },
+        style: "positive",
+      },
       { type: "Action.Submit", title: "Bevestig", data: { action: "coach:confirm", value: "traplift|teams:a1" } },
     ]);
-    const form = actions[4] as { type: string; title: string; card: { body: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> } };
+    const form = actions[4] as {
+      type: string;
+      title: string;
+      card: { body: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> };
+    };
     expect(form.type).toBe("Action.ShowCard");
     expect(form.title).toBe("Corrigeer");
     const input = form.card.body.find((b) => b.type === "Input.Text")!;
     expect(input).toMatchObject({ id: "text", isMultiline: true, isRequired: true });
-    expect(form.card.actions[0]).toMatchObject({ type: "Action.Submit", data: { action: CORRECT_SUBMIT, value: "traplift|teams:a1" } });
+    expect(form.card.actions[0]).toMatchObject({
+      type: "Action.Submit",
+      data: { action: CORRECT_SUBMIT, value: "traplift|teams:a1" },
+    });
   });
 
   it("turn a reply with buttons but no answer into a small card", () => {
-    const { card } = cardOf({ text: "Stap 1 van 4.\nWat wil de inwoner?", buttons: [{ label: "Stop", action: "flow:stop", style: "danger" }] });
+    const { card } = cardOf({
+      text: "Stap 1 van 4.\nWat wil de inwoner?",
+      buttons: [{ label: "Stop", action: "flow:stop", style: "danger" }],
+    });
     expect(card.body).toHaveLength(2);
-    expect(card.actions).toEqual([{ type: "Action.Submit", title: "Stop", data: { action: "flow:stop" }, style: "destructive" }]);
+    expect(card.actions).toEqual([
+      { type: "Action.Submit", title: "Stop", data: { action: "flow:stop" }, style: "destructive" },
+    ]);
   });
 });
 
 describe("plain replies", () => {
   it("are markdown messages with the core's line breaks as paragraphs", () => {
-    expect(renderReply({ text: "Regel een.\nRegel twee." })).toEqual([{ type: "message", text: "Regel een.\n\nRegel twee.", textFormat: "markdown" }]);
+    expect(renderReply({ text: "Regel een.\nRegel twee." })).toEqual([
+      { type: "message", text: "Regel een.\n\nRegel twee.", textFormat: "markdown" },
+    ]);
   });
 
   it("add a decision record as a markdown message", () => {
-    const out = renderReply({ text: "Klaar.", document: { title: "Verslag", filename: "verslag.md", markdown: "# Verslag\n\n- stap 1" } });
+    const out = renderReply({
+      text: "Klaar.",
+      document: { title: "Verslag", filename: "verslag.md", markdown: "# Verslag\n\n- stap 1" },
+    });
     expect(out).toHaveLength(2);
     expect(out[1]!.text).toBe("**Verslag**\n\n# Verslag\n\n- stap 1");
   });

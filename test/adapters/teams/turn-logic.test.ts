@@ -3,7 +3,13 @@
 import { TestAdapter, type Activity } from "botbuilder";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../../src/app.js";
-import { createTurnHandler, sdkLogic, turnErrorHandler, visibleText, type TeamsBridge } from "../../../src/adapters/teams/index.js";
+import {
+  createTurnHandler,
+  sdkLogic,
+  turnErrorHandler,
+  visibleText,
+  type TeamsBridge,
+} from "../../../src/adapters/teams/index.js";
 import { actorName } from "../../../src/core/map/vocabulary.js";
 import { MSG } from "../../../src/core/messages.js";
 import { silentLog } from "../../../src/core/ports.js";
@@ -20,7 +26,10 @@ let adapter: TestAdapter;
 
 const bridge: TeamsBridge = {
   async post(target, activities) {
-    posts.push({ conversationId: target.conversationId, texts: activities.map((a) => visibleText(a as { text?: string })) });
+    posts.push({
+      conversationId: target.conversationId,
+      texts: activities.map((a) => visibleText(a as { text?: string })),
+    });
     return activities.map((_a, i) => `p-${posts.length}-${i}`);
   },
   async postToUser(user, activities) {
@@ -55,7 +64,16 @@ afterEach(async () => app.close());
 describe("Teams turn logic (TestAdapter)", () => {
   it("strips the @mention and maps a channel message to a Turn", async () => {
     const thread = "19:wijkteam@thread.tacv2;messageid=1700000000999";
-    const replies = await send(teamsMessage(SERVICE, { kind: "channel", conversationId: thread, text: "wie betaalt een traplift?", id: "act-42", user: "jan", team: "19:team-zuid@thread.tacv2" }));
+    const replies = await send(
+      teamsMessage(SERVICE, {
+        kind: "channel",
+        conversationId: thread,
+        text: "wie betaalt een traplift?",
+        id: "act-42",
+        user: "jan",
+        team: "19:team-zuid@thread.tacv2",
+      }),
+    );
     expect(turns).toHaveLength(1);
     expect(turns[0]).toMatchObject({
       id: "act-42",
@@ -74,7 +92,9 @@ describe("Teams turn logic (TestAdapter)", () => {
   });
 
   it("strips mentions of colleagues and a typed bot name too", async () => {
-    await send(teamsMessage(SERVICE, { kind: "channel", text: "wie betaalt een traplift? vraagt <at>Petra de Vries</at>" }));
+    await send(
+      teamsMessage(SERVICE, { kind: "channel", text: "wie betaalt een traplift? vraagt <at>Petra de Vries</at>" }),
+    );
     expect(turns[0]!.text).toBe("wie betaalt een traplift? vraagt");
     await send(teamsMessage(SERVICE, { text: "@aanzet: wie betaalt een traplift?" }));
     expect(turns[1]!.text).toBe("wie betaalt een traplift?");
@@ -112,19 +132,40 @@ describe("Teams turn logic (TestAdapter)", () => {
   });
 
   it("ignores group chat and channel messages that do not mention the bot", async () => {
-    expect(await send(teamsMessage(SERVICE, { kind: "groupChat", text: "wie betaalt een traplift?", mention: false }))).toHaveLength(0);
-    expect(await send(teamsMessage(SERVICE, { kind: "channel", text: "wie betaalt een traplift?", mention: false }))).toHaveLength(0);
+    expect(
+      await send(teamsMessage(SERVICE, { kind: "groupChat", text: "wie betaalt een traplift?", mention: false })),
+    ).toHaveLength(0);
+    expect(
+      await send(teamsMessage(SERVICE, { kind: "channel", text: "wie betaalt een traplift?", mention: false })),
+    ).toHaveLength(0);
     expect(turns).toHaveLength(0);
   });
 
   it("turns an Action.Submit press into Turn.action", async () => {
-    await send(teamsMessage(SERVICE, { kind: "channel", mention: false, value: { action: "feedback:useful", value: "teams:act-1" } }));
+    await send(
+      teamsMessage(SERVICE, {
+        kind: "channel",
+        mention: false,
+        value: { action: "feedback:useful", value: "teams:act-1" },
+      }),
+    );
     expect(turns[0]).toMatchObject({ action: { id: "feedback:useful", value: "teams:act-1" }, text: "", direct: true });
   });
 
   it("turns the correction form into coach:correct-submit with the correction as text", async () => {
-    await send(teamsMessage(SERVICE, { value: { action: "coach:correct-submit", value: "traplift|teams:act-1", text: "  De eigen bijdrage is anders.  " } }));
-    expect(turns[0]).toMatchObject({ action: { id: "coach:correct-submit", value: "traplift|teams:act-1" }, text: "De eigen bijdrage is anders." });
+    await send(
+      teamsMessage(SERVICE, {
+        value: {
+          action: "coach:correct-submit",
+          value: "traplift|teams:act-1",
+          text: "  De eigen bijdrage is anders.  ",
+        },
+      }),
+    );
+    expect(turns[0]).toMatchObject({
+      action: { id: "coach:correct-submit", value: "traplift|teams:act-1" },
+      text: "De eigen bijdrage is anders.",
+    });
   });
 
   it("accepts a Universal Action (adaptiveCard/action invoke) and answers the invoke", async () => {
@@ -142,7 +183,15 @@ describe("Teams turn logic (TestAdapter)", () => {
   it("renders buttons of a reply as Action.Submit with {action, value}", async () => {
     app.bot.use(async (turn) =>
       turn.text === "kies"
-        ? [{ text: "Kies een stap.", buttons: [{ label: "Terug", action: "flow:back" }, { label: "Ja", action: "flow:answer", value: "ja", style: "primary" }] }]
+        ? [
+            {
+              text: "Kies een stap.",
+              buttons: [
+                { label: "Terug", action: "flow:back" },
+                { label: "Ja", action: "flow:answer", value: "ja", style: "primary" },
+              ],
+            },
+          ]
         : undefined,
     );
     const [reply] = await send(teamsMessage(SERVICE, { text: "kies" }));
@@ -156,7 +205,9 @@ describe("Teams turn logic (TestAdapter)", () => {
 
   it("runs a flow in the conversation with card buttons", async () => {
     const [first] = await send(teamsMessage(SERVICE, { text: "toets" }));
-    const card = cardsOf(first as never)[0] as { actions: Array<{ title: string; data: { action: string; value?: string } }> };
+    const card = cardsOf(first as never)[0] as {
+      actions: Array<{ title: string; data: { action: string; value?: string } }>;
+    };
     expect(visibleText(first as never)).toContain("Stap 1 van 4");
     const stop = card.actions.find((a) => a.data.action === "flow:stop");
     expect(stop).toBeDefined();
@@ -187,7 +238,11 @@ describe("Teams turn logic (TestAdapter)", () => {
   });
 
   it("welcomes a user once the app is installed in a personal chat", async () => {
-    const update = { ...teamsMessage(SERVICE, {}), type: "conversationUpdate", membersAdded: [{ id: "28:bot-app-id" }] };
+    const update = {
+      ...teamsMessage(SERVICE, {}),
+      type: "conversationUpdate",
+      membersAdded: [{ id: "28:bot-app-id" }],
+    };
     const out = await send(update);
     expect(out[0]!.text).toContain(MSG.help.split("\n")[0]!);
   });

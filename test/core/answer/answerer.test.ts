@@ -133,15 +133,37 @@ describe("answerer: case context", () => {
       law: "wmo-2015",
       keywords: ["begeleiding", "dagbesteding"],
       aanZet: [
-        { actor: "gemeente-wmo", law: "wmo-2015", role: "primary", condition: "Een volwassene heeft hulp nodig om zijn dag te regelen." },
-        { actor: "zorgkantoor", law: "wlz", role: "fallback", condition: "Heeft iemand een Wlz-indicatie, dan regelt het zorgkantoor de begeleiding." },
-        { actor: "gemeente-jeugd", law: "jeugdwet", role: "fallback", condition: "Voor een kind onder 18 valt begeleiding onder de Jeugdwet." },
+        {
+          actor: "gemeente-wmo",
+          law: "wmo-2015",
+          role: "primary",
+          condition: "Een volwassene heeft hulp nodig om zijn dag te regelen.",
+        },
+        {
+          actor: "zorgkantoor",
+          law: "wlz",
+          role: "fallback",
+          condition: "Heeft iemand een Wlz-indicatie, dan regelt het zorgkantoor de begeleiding.",
+        },
+        {
+          actor: "gemeente-jeugd",
+          law: "jeugdwet",
+          role: "fallback",
+          condition: "Voor een kind onder 18 valt begeleiding onder de Jeugdwet.",
+        },
       ],
     }),
-    entry({ id: "tandarts-volw", title: "Tandarts volwassene", actor: "gemeente-inkomen", keywords: ["tandarts", "volwassene"] }),
+    entry({
+      id: "tandarts-volw",
+      title: "Tandarts volwassene",
+      actor: "gemeente-inkomen",
+      keywords: ["tandarts", "volwassene"],
+    }),
     entry({ id: "tandarts-kind", title: "Tandarts kind", actor: "zorgverzekeraar", keywords: ["tandarts", "kind"] }),
     // Unrelated entries, so that words shared by two entries stand out as they do in a real map.
-    ...["huurtoeslag", "briefadres", "urgentie", "kinderbijslag"].map((w) => entry({ id: w, title: w, actor: "gemeente-wonen", keywords: [w] })),
+    ...["huurtoeslag", "briefadres", "urgentie", "kinderbijslag"].map((w) =>
+      entry({ id: w, title: w, actor: "gemeente-wonen", keywords: [w] }),
+    ),
   ];
   const a2 = new Answerer(new RegulationMap({ entries: ctxEntries, laws: [], overlays: new Map() }));
   const first = (q: string) => a2.answer(q, { today: "2026-11-22" }).answer.aanZet[0];

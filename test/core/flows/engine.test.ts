@@ -19,7 +19,12 @@ const { flow } = parseFlow(
     record: { title: "k" },
     outcomes: { hulp: { label: "k", advice: "k" } },
     steps: [
-      { id: "vraag", message: "k", input: "yesno", next: [{ when: "nee", goto: "tekst", outcome: "hulp" }, { default: "tekst" }] },
+      {
+        id: "vraag",
+        message: "k",
+        input: "yesno",
+        next: [{ when: "nee", goto: "tekst", outcome: "hulp" }, { default: "tekst" }],
+      },
       { id: "tekst", message: "k", input: "text", validation: { minLength: 3 }, next: "end" },
     ],
   },
@@ -27,7 +32,8 @@ const { flow } = parseFlow(
 ) as { flow: FlowDef };
 // No step shows map content, so the map and answerer are never touched.
 const env = { messages, tenant: "t", today: "2026-11-23" } as unknown as FlowEnv;
-const start = (): FlowState => startState(flow, { id: "P-1", tenant: "t", thread: "th", owner: "u", now: new Date(0), version: 1 });
+const start = (): FlowState =>
+  startState(flow, { id: "P-1", tenant: "t", thread: "th", owner: "u", now: new Date(0), version: 1 });
 
 function ok(r: ReturnType<typeof submit>): FlowState {
   if (!r.ok) throw new Error(r.error);
@@ -49,7 +55,10 @@ describe("flow engine", () => {
     const changed = ok(submit(flow, ok(submit(flow, again, env, { text: "ja" })), env, { text: "klaar" }));
     expect(changed.status).toBe("done");
     expect(outcomesOf(flow, changed)).toEqual([]);
-    expect(answeredPath(flow, changed).map((p) => `${p.step.id}=${p.answer.value}`)).toEqual(["vraag=ja", "tekst=klaar"]);
+    expect(answeredPath(flow, changed).map((p) => `${p.step.id}=${p.answer.value}`)).toEqual([
+      "vraag=ja",
+      "tekst=klaar",
+    ]);
   });
 
   it("validates free text and stays on the step", () => {

@@ -28,13 +28,24 @@ function check(steps: unknown[], extra?: Record<string, unknown>) {
   return [...problems, ...checkFlow(flow, messages, ["maatwerkbudget"])];
 }
 
-const text = (id: string, next: unknown, more: Record<string, unknown> = {}) => ({ id, message: "t.a", input: "text", next, ...more });
+const text = (id: string, next: unknown, more: Record<string, unknown> = {}) => ({
+  id,
+  message: "t.a",
+  input: "text",
+  next,
+  ...more,
+});
 
 describe("flow graph checks", () => {
   it("accepts a valid flow with a branch and an outcome", () => {
     const problems = check(
       [
-        { id: "eerste", message: "t.a", input: "yesno", next: [{ when: "nee", goto: "tweede", outcome: "o" }, { default: "tweede" }] },
+        {
+          id: "eerste",
+          message: "t.a",
+          input: "yesno",
+          next: [{ when: "nee", goto: "tweede", outcome: "o" }, { default: "tweede" }],
+        },
         text("tweede", "end"),
       ],
       { outcomes: { o: { label: "t.b", advice: "t.c", route: "maatwerkbudget" } } },
@@ -45,66 +56,133 @@ describe("flow graph checks", () => {
   it("reports a next to an unknown step with file, flow/step and field", () => {
     const problems = check([text("eerste", "derde"), text("tweede", "end")]);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: FILE, item: "test-flow/eerste", field: "next", message: expect.stringContaining('unknown step "derde"') }),
+      expect.objectContaining({
+        file: FILE,
+        item: "test-flow/eerste",
+        field: "next",
+        message: expect.stringContaining('unknown step "derde"'),
+      }),
     );
   });
 
   it("reports an unreachable step", () => {
     const problems = check([text("eerste", "end"), text("los", "end")]);
-    expect(problems).toContainEqual(expect.objectContaining({ item: "test-flow/los", field: "id", message: expect.stringContaining("unreachable") }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ item: "test-flow/los", field: "id", message: expect.stringContaining("unreachable") }),
+    );
     expect(problems.filter((p) => p.item === "test-flow/eerste")).toEqual([]);
   });
 
   it("reports a message key missing from the catalogue", () => {
     const problems = check([text("eerste", "end", { help: "t.bestaat-niet" })]);
     expect(problems).toContainEqual(
-      expect.objectContaining({ item: "test-flow/eerste", field: "help", message: expect.stringContaining('"t.bestaat-niet" is missing') }),
+      expect.objectContaining({
+        item: "test-flow/eerste",
+        field: "help",
+        message: expect.stringContaining('"t.bestaat-niet" is missing'),
+      }),
     );
   });
 
   it("reports a duplicate step id", () => {
     const problems = check([text("eerste", "tweede"), text("tweede", "end"), text("tweede", "end")]);
-    expect(problems).toContainEqual(expect.objectContaining({ item: "test-flow/tweede", field: "id", message: expect.stringContaining("duplicate step id") }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        item: "test-flow/tweede",
+        field: "id",
+        message: expect.stringContaining("duplicate step id"),
+      }),
+    );
   });
 
   it("reports a loop that can never finish", () => {
     const problems = check([text("eerste", "tweede"), text("tweede", "eerste")]);
-    expect(problems).toContainEqual(expect.objectContaining({ item: "test-flow/eerste", message: expect.stringContaining("never finish") }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ item: "test-flow/eerste", message: expect.stringContaining("never finish") }),
+    );
   });
 
   it("reports a branch on a value the step cannot have, and a missing default", () => {
     const problems = check([
-      { id: "eerste", message: "t.a", input: "choice", options: [{ value: "a", label: "t.b" }, { value: "b", label: "t.c" }], next: [{ when: "z", goto: "end" }] },
+      {
+        id: "eerste",
+        message: "t.a",
+        input: "choice",
+        options: [
+          { value: "a", label: "t.b" },
+          { value: "b", label: "t.c" },
+        ],
+        next: [{ when: "z", goto: "end" }],
+      },
     ]);
-    expect(problems).toContainEqual(expect.objectContaining({ field: "next", message: expect.stringContaining('branch on "z"') }));
-    expect(problems).toContainEqual(expect.objectContaining({ field: "next", message: expect.stringContaining("exactly one `- default") }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: "next", message: expect.stringContaining('branch on "z"') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: "next", message: expect.stringContaining("exactly one `- default") }),
+    );
   });
 
   it("reports an unknown outcome and an unknown route", () => {
     const problems = check(
-      [{ id: "eerste", message: "t.a", input: "yesno", next: [{ when: "ja", goto: "end", outcome: "weg" }, { default: "end" }] }],
+      [
+        {
+          id: "eerste",
+          message: "t.a",
+          input: "yesno",
+          next: [{ when: "ja", goto: "end", outcome: "weg" }, { default: "end" }],
+        },
+      ],
       { outcomes: { o: { label: "t.b", advice: "t.c", route: "geen-route" } } },
     );
-    expect(problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('unknown outcome "weg"') }));
-    expect(problems).toContainEqual(expect.objectContaining({ field: "outcomes.o.route", message: expect.stringContaining('"geen-route"') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('unknown outcome "weg"') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: "outcomes.o.route", message: expect.stringContaining('"geen-route"') }),
+    );
   });
 
   it("names the step id (not its index) for a shape error, e.g. a wrong input kind", () => {
     const problems = check([text("eerste", "end", { input: "getal" })]);
-    expect(problems).toContainEqual(expect.objectContaining({ item: "test-flow/eerste", field: "input", message: "input must be text, choice or yesno" }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        item: "test-flow/eerste",
+        field: "input",
+        message: "input must be text, choice or yesno",
+      }),
+    );
   });
 
   it("reports a note placeholder that is no step", () => {
-    const withNote = new Messages({ ...Object.fromEntries([...KEYS, ...ENGINE_KEYS].map((k) => [k, "x"])), "t.note": "Notitie {eerste} {onbekend}" });
-    const { flow } = parseFlow(flowData([text("eerste", "end")], { record: { title: "t.verslag", note: "t.note" } }), FILE);
+    const withNote = new Messages({
+      ...Object.fromEntries([...KEYS, ...ENGINE_KEYS].map((k) => [k, "x"])),
+      "t.note": "Notitie {eerste} {onbekend}",
+    });
+    const { flow } = parseFlow(
+      flowData([text("eerste", "end")], { record: { title: "t.verslag", note: "t.note" } }),
+      FILE,
+    );
     const problems = checkFlow(flow as FlowDef, withNote);
-    expect(problems).toEqual([expect.objectContaining({ field: "record.note", message: expect.stringContaining("{onbekend}") })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ field: "record.note", message: expect.stringContaining("{onbekend}") }),
+    ]);
   });
 
   it("requires the engine's own keys in the catalogue and unique flow ids and commands", () => {
     const { flow } = parseFlow(flowData([text("eerste", "end")]), FILE);
-    const problems = checkFlowSet([flow as FlowDef, { ...(flow as FlowDef), file: "flows/b.yaml" }], new Messages({}), "flows/messages.nl.yaml");
-    expect(problems).toContainEqual(expect.objectContaining({ file: "flows/b.yaml", field: "id", message: expect.stringContaining("duplicate flow id") }));
+    const problems = checkFlowSet(
+      [flow as FlowDef, { ...(flow as FlowDef), file: "flows/b.yaml" }],
+      new Messages({}),
+      "flows/messages.nl.yaml",
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: "flows/b.yaml",
+        field: "id",
+        message: expect.stringContaining("duplicate flow id"),
+      }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ file: "flows/messages.nl.yaml", field: "flow.hint" }));
   });
 

@@ -55,13 +55,24 @@ describe("rule of three", () => {
   const c = (r: string, at: string, team: string, cse = r) => ({ r, m: r, at, team, c: cse });
 
   it("needs three cases from two teams within the window", () => {
-    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b"), c("3", "2026-02-20", "a")], s).met).toBe(true);
-    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "a"), c("3", "2026-02-20", "a")], s).met).toBe(false);
-    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b"), c("3", "2026-03-20", "a")], s).met).toBe(false);
+    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b"), c("3", "2026-02-20", "a")], s).met).toBe(
+      true,
+    );
+    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "a"), c("3", "2026-02-20", "a")], s).met).toBe(
+      false,
+    );
+    expect(checkRule([c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b"), c("3", "2026-03-20", "a")], s).met).toBe(
+      false,
+    );
   });
 
   it("counts a case (conversation) once and takes cases in any order", () => {
-    expect(checkRule([c("1", "2026-01-01", "a", "x"), c("2", "2026-01-02", "b", "x"), c("3", "2026-01-03", "a", "x")], s).met).toBe(false);
-    expect(checkRule([c("3", "2026-02-20", "a"), c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b")], s).met).toBe(true);
+    expect(
+      checkRule([c("1", "2026-01-01", "a", "x"), c("2", "2026-01-02", "b", "x"), c("3", "2026-01-03", "a", "x")], s)
+        .met,
+    ).toBe(false);
+    expect(checkRule([c("3", "2026-02-20", "a"), c("1", "2026-01-01", "a"), c("2", "2026-01-10", "b")], s).met).toBe(
+      true,
+    );
   });
 });

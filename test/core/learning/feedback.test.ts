@@ -73,10 +73,18 @@ describe("feedback and moderation", () => {
     const value = a.buttons!.find((b) => b.action === "coach:correct")!.value!;
     const ask = await bot.handle(press("coach:correct", value, { role: "coach", user: "C1" }));
     expect(ask[0]!.text).toMatch(/volgende bericht/);
-    const made = await bot.handle(chat("ifStuck: Vraag eerst om een keukentafelgesprek, bel daarna 06-12345678.", { role: "coach", user: "C1" }));
+    const made = await bot.handle(
+      chat("ifStuck: Vraag eerst om een keukentafelgesprek, bel daarna 06-12345678.", { role: "coach", user: "C1" }),
+    );
     expect(made[0]!.text).toMatch(/Voorstel p[0-9a-z]+/);
     const [p] = await loop.proposals.list("t1");
-    expect(p).toMatchObject({ entryId: value.split("|")[0], field: "ifStuck", kind: "correction", status: "open", date: "2026-03-20" });
+    expect(p).toMatchObject({
+      entryId: value.split("|")[0],
+      field: "ifStuck",
+      kind: "correction",
+      status: "open",
+      date: "2026-03-20",
+    });
     expect(p!.text).toContain("[TELEFOON]");
     expect(p!.text).not.toContain("06-12345678");
     expect(p!.author).toMatch(/^u_/);
@@ -92,7 +100,12 @@ describe("feedback and moderation", () => {
     const a = answered(await bot.handle(chat(QUESTION, { role: "coach" })));
     const entry = a.answer!.entries[0]!.id;
     await bot.handle(chat(`/corrigeer ${entry} De eigen bijdrage hangt af van het inkomen.`, { role: "coach" }));
-    await bot.handle(chat("/corrigeer nieuw Wie betaalt de uitvaart van iemand zonder geld? Gemeente, art. 10 Wet op de lijkbezorging.", { role: "admin" }));
+    await bot.handle(
+      chat(
+        "/corrigeer nieuw Wie betaalt de uitvaart van iemand zonder geld? Gemeente, art. 10 Wet op de lijkbezorging.",
+        { role: "admin" },
+      ),
+    );
     const unknown = await bot.handle(chat("/corrigeer bestaat-niet tekst", { role: "coach" }));
     expect(unknown[0]!.text).toMatch(/Ik ken geen kaart/);
     const list = await loop.proposals.list("t1");
@@ -102,7 +115,8 @@ describe("feedback and moderation", () => {
 
   it("writes each audit event under its own key and never overwrites one", async () => {
     const { loop, store } = await learningBot();
-    for (let i = 0; i < 20; i++) await loop.audit.record({ tenant: "t1", who: "u_x", action: "test", target: String(i) });
+    for (let i = 0; i < 20; i++)
+      await loop.audit.record({ tenant: "t1", who: "u_x", action: "test", target: String(i) });
     const keys: string[] = [];
     for await (const [k] of store.scan("audit:t1:")) keys.push(k);
     expect(new Set(keys).size).toBe(20);

@@ -28,7 +28,18 @@ let n = 0;
 /** A direct chat turn (console channel) in tenant t1. */
 export function chat(text: string, extra: Partial<Turn> = {}): Turn {
   n++;
-  return { id: `c${n}`, channel: "console", tenant: "t1", team: "noord", thread: "thread-1", user: "U1", role: "worker", text, direct: true, ...extra };
+  return {
+    id: `c${n}`,
+    channel: "console",
+    tenant: "t1",
+    team: "noord",
+    thread: "thread-1",
+    user: "U1",
+    role: "worker",
+    text,
+    direct: true,
+    ...extra,
+  };
 }
 
 export function press(action: string, value: string | undefined, extra: Partial<Turn> = {}): Turn {

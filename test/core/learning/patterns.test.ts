@@ -32,7 +32,18 @@ describe("pattern detection (done-when)", () => {
     const { bot, loop } = await learningBot();
     await replayFixture(bot, "done-when.jsonl");
     const [k] = (await loop.knelpunten.list("t1")).map(knelpuntJson);
-    expect(Object.keys(k!)).toEqual(["id", "status", "title", "cases", "teams", "firstSeen", "lastSeen", "messageIds", "entries", "laws"]);
+    expect(Object.keys(k!)).toEqual([
+      "id",
+      "status",
+      "title",
+      "cases",
+      "teams",
+      "firstSeen",
+      "lastSeen",
+      "messageIds",
+      "entries",
+      "laws",
+    ]);
     expect(Date.parse(k!.firstSeen)).toBe(Date.parse("2026-02-03T10:00:00+01:00"));
     expect(Date.parse(k!.lastSeen)).toBe(Date.parse("2026-02-24T13:20:00+01:00"));
   });
@@ -40,7 +51,11 @@ describe("pattern detection (done-when)", () => {
   it("needs two teams: three cases from one team stay below the rule", async () => {
     const { bot, loop } = await learningBot();
     const { messages } = parseJsonl(readFileSync(join(FIXTURES, "done-when.jsonl"), "utf8"));
-    await replay(bot, messages.map((m) => ({ ...m, team: "noord" })), { tenant: "t1" });
+    await replay(
+      bot,
+      messages.map((m) => ({ ...m, team: "noord" })),
+      { tenant: "t1" },
+    );
     expect((await loop.knelpunten.list("t1")).filter((k) => k.status === "candidate")).toHaveLength(0);
     expect((await loop.knelpunten.list("t1", { includeOpen: true })).some((k) => k.cases === 3)).toBe(true);
   });
@@ -48,7 +63,11 @@ describe("pattern detection (done-when)", () => {
   it("counts a thread once: three messages in one conversation are one case", async () => {
     const { bot, loop } = await learningBot();
     const { messages } = parseJsonl(readFileSync(join(FIXTURES, "done-when.jsonl"), "utf8"));
-    await replay(bot, messages.map((m) => ({ ...m, thread: "one-thread" })), { tenant: "t1" });
+    await replay(
+      bot,
+      messages.map((m) => ({ ...m, thread: "one-thread" })),
+      { tenant: "t1" },
+    );
     expect(await loop.knelpunten.list("t1")).toHaveLength(0);
   });
 
@@ -69,7 +88,11 @@ describe("pattern detection (done-when)", () => {
       const shift = m.id === "dw-04" ? 40 : m.id === "dw-07" ? 90 : 0;
       return { ...m, at: new Date(m.at.getTime() + shift * 86_400_000) };
     });
-    await replay(bot, spread.sort((a, b) => a.at.getTime() - b.at.getTime()), { tenant: "t1" });
+    await replay(
+      bot,
+      spread.sort((a, b) => a.at.getTime() - b.at.getTime()),
+      { tenant: "t1" },
+    );
     expect(await loop.knelpunten.list("t1")).toHaveLength(0);
   });
 
@@ -104,9 +127,31 @@ describe("pattern detection (done-when)", () => {
 
   it("keeps chat noise and replies out of every group", async () => {
     const { loop } = await learningBot();
-    const base = { tenant: "t1", team: "noord", user: "u", channel: "replay" as const, status: "passive" as const, entries: [], actors: [], laws: [], at: "2026-02-01T10:00:00Z" };
-    const noise = await loop.detector.observe({ ...base, id: "n1", messageId: "n1", thread: "n1", text: "Wie kan vrijdag mijn dienst overnemen?" });
-    const reply = await loop.detector.observe({ ...base, id: "n2", messageId: "n2", thread: "n2", text: "Bij ons gaat dat via bijzondere bijstand, vraag het W&I." });
+    const base = {
+      tenant: "t1",
+      team: "noord",
+      user: "u",
+      channel: "replay" as const,
+      status: "passive" as const,
+      entries: [],
+      actors: [],
+      laws: [],
+      at: "2026-02-01T10:00:00Z",
+    };
+    const noise = await loop.detector.observe({
+      ...base,
+      id: "n1",
+      messageId: "n1",
+      thread: "n1",
+      text: "Wie kan vrijdag mijn dienst overnemen?",
+    });
+    const reply = await loop.detector.observe({
+      ...base,
+      id: "n2",
+      messageId: "n2",
+      thread: "n2",
+      text: "Bij ons gaat dat via bijzondere bijstand, vraag het W&I.",
+    });
     expect(noise.skipped).toBe("noise");
     expect(reply.skipped).toBe("reply");
   });

@@ -38,7 +38,13 @@ export function pairwise(predicted: string[][], expected: Labels["candidates"]):
   const key = (ids: string[]) => [...ids].sort().join(",");
   const predictedKeys = new Set(predicted.map(key));
   const exact = expected.filter((c) => predictedKeys.has(key(c.messageIds))).length;
-  return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), exact, labelled: expected.length, predicted: predicted.length };
+  return {
+    precision: tp / Math.max(1, tp + fp),
+    recall: tp / Math.max(1, tp + fn),
+    exact,
+    labelled: expected.length,
+    predicted: predicted.length,
+  };
 }
 
 async function score(stream: string, labelFile: string): Promise<Scores> {

@@ -71,7 +71,11 @@ describe("lead review in chat", () => {
     const [p] = await loop.proposals.list("t1");
     expect(p).toMatchObject({ kind: "faq", groupId: ids[0] });
     const k = (await loop.knelpunten.list("t1")).find((x) => x.id === ids[0])!;
-    expect(k.review).toMatchObject({ status: "rejected", reason: expect.stringMatching(/Past binnen/), proposal: p!.id });
+    expect(k.review).toMatchObject({
+      status: "rejected",
+      reason: expect.stringMatching(/Past binnen/),
+      proposal: p!.id,
+    });
   });
 
   it("merges with [Samenvoegen] and the other id typed next; unknown ids get a clear answer", async () => {
@@ -90,8 +94,19 @@ describe("lead review in chat", () => {
     await bot.handle(chat(`/samenvoegen ${into} ${from}`, lead));
     const sample = (await loop.knelpunten.list("t1", { includeOpen: true })).find((k) => k.id === from)!.examples[0]!;
     const placed = await loop.detector.observe({
-      id: "replay:new-1", messageId: "new-1", tenant: "t1", team: "oost", user: "u", thread: "x", channel: "replay",
-      text: sample, status: "passive", entries: [], actors: [], laws: [], at: "2026-03-15T10:00:00Z",
+      id: "replay:new-1",
+      messageId: "new-1",
+      tenant: "t1",
+      team: "oost",
+      user: "u",
+      thread: "x",
+      channel: "replay",
+      text: sample,
+      status: "passive",
+      entries: [],
+      actors: [],
+      laws: [],
+      at: "2026-03-15T10:00:00Z",
     });
     expect(placed.group).toBe(into);
   });

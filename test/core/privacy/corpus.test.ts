@@ -21,7 +21,9 @@ describe("privacy corpus", () => {
     for (const kind of PII_KINDS) {
       expect(lines.filter((l) => (l.expect[kind] ?? 0) > 0).length, kind).toBeGreaterThanOrEqual(30);
     }
-    expect(lines.filter((l) => Object.values(l.expect).filter((n) => n > 0).length >= 2).length).toBeGreaterThanOrEqual(50);
+    expect(lines.filter((l) => Object.values(l.expect).filter((n) => n > 0).length >= 2).length).toBeGreaterThanOrEqual(
+      50,
+    );
   });
 
   it.each(lines.map((l, i) => [i + 1, l] as const))("line %i", (_n, line) => {
@@ -29,7 +31,8 @@ describe("privacy corpus", () => {
     for (const kind of PII_KINDS) expect(found[kind], `${kind} in: ${text}`).toBe(line.expect[kind] ?? 0);
     for (const value of line.pii) {
       expect(text, `leaked ${value}`).not.toContain(value);
-      if (onlyDigits(value).length >= 6) expect(onlyDigits(text), `leaked digits of ${value}`).not.toContain(onlyDigits(value));
+      if (onlyDigits(value).length >= 6)
+        expect(onlyDigits(text), `leaked digits of ${value}`).not.toContain(onlyDigits(value));
       if (!/\d/.test(value)) {
         const word = new RegExp(`(?<![\\p{L}])${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
         expect(text, `leaked ${value}`).not.toMatch(word);

@@ -300,11 +300,16 @@ describe("scrub: whole messages", () => {
 
   it("is idempotent", () => {
     const once = s(message);
-    expect(scrub(once)).toEqual({ text: once, found: { bsn: 0, iban: 0, phone: 0, email: 0, postcode: 0, dob: 0, name: 0 } });
+    expect(scrub(once)).toEqual({
+      text: once,
+      found: { bsn: 0, iban: 0, phone: 0, email: 0, postcode: 0, dob: 0, name: 0 },
+    });
   });
 
   it("leaves text without personal data as it was, and an empty string empty", () => {
-    expect(s("Per 1 januari 2026 stijgt de bijstandsnorm met 2,5%.")).toBe("Per 1 januari 2026 stijgt de bijstandsnorm met 2,5%.");
+    expect(s("Per 1 januari 2026 stijgt de bijstandsnorm met 2,5%.")).toBe(
+      "Per 1 januari 2026 stijgt de bijstandsnorm met 2,5%.",
+    );
     expect(scrub("").text).toBe("");
   });
 });
@@ -355,7 +360,9 @@ describe("scrub: speed on 50 kB", () => {
     postcodes: fill("1234 AB "),
     "random symbols": random("aA0 .-@:/,()[]+€"),
     "random digits and separators": random("0123456789 -./"),
-    "a real message": fill("Hoi, mw. van den Berg (bsn 123456782) woont 1234 AB 12, tel 06-12345678, per 1-1-2026 € 1.234,56. "),
+    "a real message": fill(
+      "Hoi, mw. van den Berg (bsn 123456782) woont 1234 AB 12, tel 06-12345678, per 1-1-2026 € 1.234,56. ",
+    ),
   };
 
   it.each(Object.entries(inputs))("%s in well under 50 ms", (_name, input) => {

@@ -5,7 +5,17 @@ import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { EntrySchema, LawsFileSchema, MapFileSchema, type LawInfo, type MapEntry } from "../core/map/schema.js";
+import {
+  type Concept,
+  EntrySchema,
+  type FactCue,
+  FactsFileSchema,
+  LawsFileSchema,
+  MapFileSchema,
+  ThesaurusFileSchema,
+  type LawInfo,
+  type MapEntry,
+} from "../core/map/schema.js";
 import type { ContentProblem } from "../core/map/problems.js";
 import { RegulationMap } from "../core/map/regulation-map.js";
 
@@ -177,6 +187,136 @@ function addYears(day: string, years: number): string {
   return `${y}${day.slice(4)}`;
 }
 
+function loadThesaurus(dir: string, root: string, problems: ContentProblem[]): Concept[] {
+  const concepts: Concept[] = [];
+  const ids = new Map<string, string>();
+  const phrases = new Map<string, string>();
+  for (const path of yamlFiles(dir)) {
+    const display = relative(root, path) || path;
+    const data = readYaml(path, display, problems);
+    if (data === undefined) continue;
+    const parsed = ThesaurusFileSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, display, "concepts"));
+      continue;
+    }
+    for (const c of parsed.data.concepts) {
+      const earlier = ids.get(c.id);
+      if (earlier) {
+        problems.push({
+          file: display,
+          item: c.id,
+          field: "id",
+          message: `duplicate concept id (also in ${earlier})`,
+          severity: "error",
+        });
+        continue;
+      }
+      ids.set(c.id, display);
+      for (const phrase of c.phrases) {
+        const key = normalizePhrase(phrase);
+        const other = phrases.get(key);
+        if (other && other !== c.id) {
+          problems.push({
+            file: display,
+            item: c.id,
+            field: "phrases",
+            message: `phrase "${phrase}" is also in concept ${other}: one phrase may name one concept only`,
+            severity: "error",
+          });
+        }
+        phrases.set(key, c.id);
+      }
+      concepts.push(c);
+    }
+  }
+  return concepts;
+}
+
+/** Lowercase without diacritics and extra spaces: how phrases are compared for duplicates. */
+function normalizePhrase(p: string): string {
+  return p
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+function loadFacts(path: string, root: string, problems: ContentProblem[]): { cues: FactCue[]; negations: string[] } {
+  if (!existsSync(path)) return { cues: [], negations: [] };
+  const display = relative(root, path);
+  const data = readYaml(path, display, problems);
+  if (data === undefined) return { cues: [], negations: [] };
+  const parsed = FactsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    problems.push(...zodProblems(parsed.error, display, "facts"));
+    return { cues: [], negations: [] };
+  }
+  return { cues: parsed.data.facts, negations: parsed.data.negations };
+}
+
+/** Cross-file checks: concepts an entry names exist, concepts are used, supersedes resolves. */
+function crossChecks(
+  entries: MapEntry[],
+  concepts: Concept[],
+  fileOf: (id: string) => string,
+  thesaurusFile: string,
+  problems: ContentProblem[],
+): void {
+  const known = new Set(concepts.map((c) => c.id));
+  const used = new Set<string>();
+  const ids = new Set(entries.map((e) => e.id));
+  for (const e of entries) {
+    for (const c of e.concepts) {
+      used.add(c);
+      if (!known.has(c)) {
+        problems.push({
+          file: fileOf(e.id),
+          item: e.id,
+          field: "concepts",
+          message: `unknown concept "${c}": add it to map/thesaurus/ or remove it here`,
+          severity: "error",
+        });
+      }
+    }
+    if (e.supersedes && !ids.has(e.supersedes)) {
+      problems.push({
+        file: fileOf(e.id),
+        item: e.id,
+        field: "supersedes",
+        message: `supersedes "${e.supersedes}", but no entry has that id`,
+        severity: "error",
+      });
+    }
+  }
+  for (const c of concepts) {
+    for (const b of c.broader) {
+      used.add(b);
+      if (!known.has(b)) {
+        problems.push({
+          file: thesaurusFile,
+          item: c.id,
+          field: "broader",
+          message: `unknown broader concept "${b}"`,
+          severity: "error",
+        });
+      }
+    }
+  }
+  for (const c of concepts) {
+    if (!used.has(c.id)) {
+      problems.push({
+        file: thesaurusFile,
+        item: c.id,
+        field: "id",
+        message: "no entry names this concept: add it to an entry's `concepts:` or remove it",
+        severity: "warning",
+      });
+    }
+  }
+}
+
 /** Load the whole map directory. `root` is the project directory used for display paths. */
 export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResult {
   const problems: ContentProblem[] = [];
@@ -205,5 +345,15 @@ export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResul
       overlays.set(tenant, loadEntryFiles(tf, root, problems, origin, `${tenant}/`));
     }
   }
-  return { map: new RegulationMap({ entries, laws, overlays }), problems, files, origin };
+  const concepts = loadThesaurus(join(mapDir, "thesaurus"), root, problems);
+  const facts = loadFacts(join(mapDir, "facts.yaml"), root, problems);
+  const all = [...entries, ...[...overlays.values()].flat()];
+  crossChecks(
+    all,
+    concepts,
+    (id) => origin.get(id) ?? "map",
+    relative(root, join(mapDir, "thesaurus")) || "thesaurus",
+    problems,
+  );
+  return { map: new RegulationMap({ entries, laws, overlays, concepts, facts }), problems, files, origin };
 }

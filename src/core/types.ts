@@ -51,6 +51,10 @@ export interface Answer {
   checkLocally: boolean;
   /** Set when a coach confirmed this entry's answer. */
   confirmed?: { by: string; on: string };
+  /** Why it abstained or asks: "off-topic" (not a social-domain question), "not-covered", ... */
+  reason?: string;
+  /** Case facts the answer relied on (fact id -> value), e.g. { wlz: "false", setting: "thuis" }. */
+  assumed?: Record<string, string>;
 }
 
 /** A button offered under a reply; `action` is routed back to the core as Turn.action. */

@@ -1,11 +1,15 @@
 // The regulation map in memory: base entries plus per-tenant overlays, filtered by date.
-import type { LawInfo, MapEntry } from "./schema.js";
+import type { Concept, FactCue, LawInfo, MapEntry } from "./schema.js";
 
 export interface MapContent {
   entries: MapEntry[];
   laws: LawInfo[];
   /** tenant id -> entries that add to or replace (same id) base entries. */
   overlays: Map<string, MapEntry[]>;
+  /** Everyday words per concept (map/thesaurus/). */
+  concepts?: Concept[];
+  /** How case facts are stated in chat (map/facts.yaml). */
+  facts?: { cues: FactCue[]; negations: string[] };
 }
 
 /** True when the entry's rule holds on the given day (YYYY-MM-DD). */
@@ -18,6 +22,8 @@ export function isValidOn(entry: MapEntry, day: string): boolean {
 export class RegulationMap {
   readonly base: readonly MapEntry[];
   readonly laws: ReadonlyMap<string, LawInfo>;
+  readonly concepts: readonly Concept[];
+  readonly facts: { readonly cues: readonly FactCue[]; readonly negations: readonly string[] };
   private readonly overlays: Map<string, MapEntry[]>;
   private readonly merged = new Map<string, MapEntry[]>();
 
@@ -25,6 +31,8 @@ export class RegulationMap {
     this.base = content.entries;
     this.laws = new Map(content.laws.map((l) => [l.id, l]));
     this.overlays = content.overlays;
+    this.concepts = content.concepts ?? [];
+    this.facts = content.facts ?? { cues: [], negations: [] };
   }
 
   /** Tenants that have a local overlay. */

@@ -29,6 +29,83 @@ export const TOPICS = [
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "use a date as YYYY-MM-DD, e.g. 2026-11-01" });
 
+/** Where a person lives or stays: decides between Wmo/Zvw (thuis) and Wlz (instelling), etc. */
+export const SETTINGS = [
+  "thuis",
+  "wlz-instelling",
+  "ziekenhuis",
+  "opvang",
+  "beschermd-wonen",
+  "detentie",
+  "dakloos",
+] as const;
+/** Main income or regime of the household. */
+export const INCOMES = ["bijstand", "aow", "studiefinanciering", "werk", "uwv-uitkering", "geen-inkomen"] as const;
+/** Debt regimes; several can hold at once. */
+export const DEBT_REGIMES = ["wsnp", "msnp", "bewind", "beslag"] as const;
+
+const oneOrMore = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.union([z.enum(values), z.array(z.enum(values)).min(1)], {
+    message: `${what} must be one of: ${values.join(", ")} (or a list of them)`,
+  });
+
+/**
+ * Case facts an entry or one of its aanZet lines needs (`when:`). Every key is optional; a
+ * listed key must hold for the line to apply. Ages: `ageFrom` is inclusive, `ageBelow` exclusive
+ * (`ageBelow: 18` = minderjarig). A list means "any of these". The fact ids and the Dutch words
+ * that state them live in map/facts.yaml.
+ */
+export const WhenSchema = z
+  .strictObject({
+    ageFrom: z.number().int().min(0).max(120).optional(),
+    ageBelow: z.number().int().min(1).max(121).optional(),
+    wlz: z.union([z.boolean(), z.literal("aangevraagd")]).optional(),
+    setting: oneOrMore(SETTINGS, "setting").optional(),
+    income: oneOrMore(INCOMES, "income").optional(),
+    debt: oneOrMore(DEBT_REGIMES, "debt").optional(),
+    children: z.boolean().optional(),
+    partner: z.boolean().optional(),
+    /** Need is temporary (e.g. under 26 weeks) or lasting. */
+    duration: z.enum(["tijdelijk", "blijvend"]).optional(),
+    /** Another counter already refused (gap questions: who pays the difference?). */
+    refused: z.boolean().optional(),
+  })
+  .refine((w) => w.ageFrom === undefined || w.ageBelow === undefined || w.ageFrom < w.ageBelow, {
+    message: "ageFrom must be lower than ageBelow",
+  });
+
+export type When = z.infer<typeof WhenSchema>;
+export type Setting = (typeof SETTINGS)[number];
+
+export const REVIEWER_ROLES = ["maatwerkcoach", "jurist", "beleidsadviseur", "programmalead", "redactie"] as const;
+
+/** A bill (wetsvoorstel) that may change this entry: data, not prose, so a watch can list them. */
+export const PendingBillSchema = z.strictObject({
+  kamerstuk: z.string().regex(/^\d{5}(-[A-Z0-9]+)?$/, { message: "kamerstuk is the dossier number, e.g. 36713" }),
+  title: z.string().min(5),
+  status: z.enum(
+    [
+      "ingediend",
+      "aangenomen-tk",
+      "aangenomen-ek",
+      "aangenomen",
+      "verworpen",
+      "ingetrokken",
+      "in-werking",
+      "controversieel",
+    ],
+    {
+      message:
+        "status: ingediend, aangenomen-tk, aangenomen-ek, aangenomen, verworpen, ingetrokken, in-werking or controversieel",
+    },
+  ),
+  checked: isoDate,
+  /** Planned or actual date of entry into force, when known. */
+  inForce: isoDate.optional(),
+  note: z.string().min(5).max(300).optional(),
+});
+export type PendingBill = z.infer<typeof PendingBillSchema>;
+
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const actorId = z.enum(ACTOR_IDS, {
@@ -45,6 +122,12 @@ export const AanZetItemSchema = z.strictObject({
   actor: actorId,
   law: lawId.nullable().default(null),
   article: z.string().min(1).optional(),
+  /** Deep link to the article, preferably on wetten.overheid.nl. */
+  url: z
+    .string()
+    .url({ message: "url must be a full https:// link to the article" })
+    .refine((u) => u.startsWith("https://"), { message: "use an https:// link" })
+    .optional(),
   role: z.enum(["primary", "fallback", "escalation"], {
     message: "role must be primary, fallback or escalation",
   }),
@@ -52,6 +135,8 @@ export const AanZetItemSchema = z.strictObject({
     .string()
     .min(8, { message: "say in one sentence when this actor is aan zet" })
     .max(300, { message: "keep the condition to one short sentence (max 300 characters)" }),
+  /** The case facts under which this line applies (see WhenSchema). */
+  when: WhenSchema.optional(),
 });
 
 export const SourceSchema = z.strictObject({
@@ -78,6 +163,12 @@ export const EntrySchema = z
       .array(z.string().min(5))
       .min(1, { message: "add at least one example question as a worker would ask it" }),
     keywords: z.array(z.string().min(2)).default([]),
+    /** Concept ids from map/thesaurus/ that this entry is about (everyday words reach it). */
+    concepts: z
+      .array(z.string().regex(idPattern, { message: "concept ids are lowercase words joined by hyphens" }))
+      .default([]),
+    /** The case facts this entry needs as a whole (see WhenSchema). */
+    when: WhenSchema.optional(),
     aanZet: z
       .array(AanZetItemSchema)
       .min(1, { message: "say who is aan zet: add at least one aanZet item" })
@@ -96,8 +187,18 @@ export const EntrySchema = z
     sources: z.array(SourceSchema).min(1, { message: "every entry needs at least one public source" }),
     reviewedOn: isoDate,
     reviewBy: isoDate.optional(),
+    /** Role of who reviewed it (never a name). */
+    reviewedBy: z
+      .enum(REVIEWER_ROLES, { message: `reviewedBy must be one of: ${REVIEWER_ROLES.join(", ")}` })
+      .optional(),
+    /** Date of the law version (wetten.overheid.nl "geldend van") the entry was checked against. */
+    lawVersion: isoDate.optional(),
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),
+    /** Id of the entry this one replaces from validFrom (the same rule in an earlier year). */
+    supersedes: z.string().regex(idPattern).optional(),
+    /** Bills that may change this entry. */
+    pending: z.array(PendingBillSchema).default([]),
   })
   .superRefine((e, ctx) => {
     if (e.validFrom && e.validUntil && e.validFrom > e.validUntil) {
@@ -123,6 +224,37 @@ export const LawInfoSchema = z.strictObject({
 });
 
 export const LawsFileSchema = z.strictObject({ laws: z.array(LawInfoSchema).min(1) });
+
+/** map/thesaurus/*.yaml: everyday words and phrases that name a concept of the map. */
+export const ConceptSchema = z.strictObject({
+  id: z.string().regex(idPattern, { message: "concept ids are lowercase words joined by hyphens" }),
+  label: z.string().min(2).max(80),
+  /** Words and phrases, as workers type them, that mean this concept. */
+  phrases: z.array(z.string().min(2).max(80)).min(1, { message: "a concept needs at least one phrase" }),
+  /** Broader concepts (e.g. traplift -> woonvoorziening). */
+  broader: z.array(z.string().regex(idPattern)).default([]),
+});
+export const ThesaurusFileSchema = z.strictObject({
+  concepts: z.array(ConceptSchema).min(1, { message: "a thesaurus file needs a `concepts:` list" }),
+});
+export type Concept = z.infer<typeof ConceptSchema>;
+
+/** map/facts.yaml: how case facts are stated in chat (cue phrases per fact value). */
+export const FactCueSchema = z.strictObject({
+  /** Fact id, as in WhenSchema (ageFrom/ageBelow read the fact `age`). */
+  fact: z.enum(["wlz", "setting", "income", "debt", "children", "partner", "duration", "refused"]),
+  /** The value these cues state: true/false for yes-no facts, else one of the fact's values. */
+  value: z.union([z.boolean(), z.string().min(2)]),
+  /** Dutch phrase for "Ik ga ervan uit: ...", e.g. "woont thuis". */
+  label: z.string().min(3).max(60),
+  cues: z.array(z.string().min(2).max(60)).min(1),
+});
+export const FactsFileSchema = z.strictObject({
+  facts: z.array(FactCueSchema).min(1),
+  /** Words that flip a following cue ("geen wlz", "niet meer thuis"). */
+  negations: z.array(z.string().min(2)).min(1),
+});
+export type FactCue = z.infer<typeof FactCueSchema>;
 
 export type AanZetItem = z.infer<typeof AanZetItemSchema>;
 export type Source = z.infer<typeof SourceSchema>;

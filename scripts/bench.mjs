@@ -16,7 +16,7 @@ const { scrub } = await import(dist("core/privacy/index.js"));
 const { ACTOR_IDS, LAW_IDS } = await import(dist("core/map/vocabulary.js"));
 
 const today = "2026-11-22";
-const questions = readFileSync(join(root, "test/eval/questions.jsonl"), "utf8")
+const questions = readFileSync(join(root, "test/eval/tuning/questions.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((l) => JSON.parse(l).text);

@@ -1,4 +1,4 @@
-// Top-1 accuracy of the deterministic answerer on test/eval/questions.jsonl.
+// Top-1 accuracy of the deterministic answerer on test/eval/tuning/questions.jsonl.
 // A question counts as correct when the status matches the expected status(es) and, for
 // answered questions, the first primary actor is one of the expected actors.
 // Usage: npm run eval [-- --verbose] [-- --file other.jsonl]
@@ -14,7 +14,7 @@ const { scrub } = await import(join(root, "dist/src/core/privacy/index.js"));
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const fileArg = args.indexOf("--file");
-const file = fileArg >= 0 ? args[fileArg + 1] : join(root, "test/eval/questions.jsonl");
+const file = fileArg >= 0 ? args[fileArg + 1] : join(root, "test/eval/tuning/questions.jsonl");
 const today = process.env.AANZET_TODAY ?? "2026-11-22";
 
 const { map, problems } = loadMap(join(root, "map"), root);

@@ -26,7 +26,7 @@ export default async function llmBench({ root, dist }) {
   const { createApp } = await import(dist("app.js"));
   const { loadConfig } = await import(dist("config.js"));
   const { openStore } = await import(dist("store/open-store.js"));
-  const questions = readFileSync(join(root, "test/eval/questions.jsonl"), "utf8")
+  const questions = readFileSync(join(root, "test/eval/tuning/questions.jsonl"), "utf8")
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l).text);

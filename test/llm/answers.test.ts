@@ -63,7 +63,7 @@ describe("grounded phrasing", () => {
   });
 
   it("keeps the deterministic caveats (local policy, low confidence) under a phrased answer", async () => {
-    const questions = readFileSync(join(ROOT, "test/eval/questions.jsonl"), "utf8")
+    const questions = readFileSync(join(ROOT, "test/eval/tuning/questions.jsonl"), "utf8")
       .trim()
       .split("\n")
       .map((l) => (JSON.parse(l) as { text: string }).text);
@@ -244,7 +244,7 @@ describe("embeddings", () => {
 
 describe("without an LLM", () => {
   it("answers byte-identically to an app whose LLM always fails", async () => {
-    const questions = readFileSync(join(ROOT, "test/eval/questions.jsonl"), "utf8")
+    const questions = readFileSync(join(ROOT, "test/eval/tuning/questions.jsonl"), "utf8")
       .trim()
       .split("\n")
       .map((l) => (JSON.parse(l) as { text: string }).text);

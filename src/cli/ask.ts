@@ -17,6 +17,8 @@ export function answerJson(a: Answer): Record<string, unknown> {
   return {
     question: a.question,
     status: a.status,
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(a.assumed ? { assumed: a.assumed } : {}),
     answer: a.answer,
     aanZet: a.aanZet,
     routes: a.routes,

@@ -24,6 +24,9 @@ export const CALIBRATION = {
   clarifyRatio: 0.8,
   /** ...but only when the question holds less evidence for the best one than this (same scale). */
   clarifyEvidence: 0.2,
+  /** Below this anchor (same scale as minAnchor), no word of the question names anything in the
+   * map's titles, keywords or example questions: the message is not about the social domain. */
+  domainAnchor: 0.15,
   /** Confidence needed to answer without asking. */
   answerConfidence: 0.4,
 } as const;
@@ -46,11 +49,14 @@ function primaryActor(e: MapEntry): string {
   return (e.aanZet.find((a) => a.role === "primary") ?? e.aanZet[0]!).actor;
 }
 
+// A placeholder together with the one word that labels it ("bsn [BSN]", "tel [TELEFOON]",
+// "mevrouw [NAAM]"): the label only introduced the scrubbed value, so it is no topic word and
+// must not dilute the question's coverage either.
 const PLACEHOLDER_RE = new RegExp(
-  Object.values(PLACEHOLDERS)
+  `(?:[\\p{L}.]+\\s*[:(]?\\s*)?(?:${Object.values(PLACEHOLDERS)
     .map((p) => p.replace(/[[\]]/g, "\\$&"))
-    .join("|"),
-  "g",
+    .join("|")})`,
+  "gu",
 );
 
 function stripPlaceholders(text: string): string {
@@ -83,7 +89,10 @@ export class Answerer {
     const base = { question, aanZet: [], routes: [], entries: [], sources: [], checkLocally: false };
     const text = question.trim();
     if (text.length === 0) {
-      return { answer: { ...base, status: "abstained", answer: EMPTY_QUESTION, confidence: 0 }, options: [] };
+      return {
+        answer: { ...base, status: "abstained", reason: "empty", answer: EMPTY_QUESTION, confidence: 0 },
+        options: [],
+      };
     }
     const index = this.indexFor(opts.tenant);
     // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
@@ -99,8 +108,11 @@ export class Answerer {
       .sort((a, b) => b.score - a.score)
       .slice(0, 6);
     const top = hits[0];
-    if (!top || query.terms.length === 0) {
-      return { answer: { ...base, status: "abstained", answer: ABSTAIN_OFF_TOPIC, confidence: 0 }, options: [] };
+    if (!top || query.terms.length === 0 || top.anchorIdf < CALIBRATION.domainAnchor * index.maxIdf) {
+      return {
+        answer: { ...base, status: "abstained", reason: "off-topic", answer: ABSTAIN_OFF_TOPIC, confidence: 0 },
+        options: [],
+      };
     }
     const confidence = this.confidence(top, hits[1]);
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
@@ -117,6 +129,7 @@ export class Answerer {
           ...base,
           entries: listed,
           status: "abstained",
+          reason: "not-covered",
           answer: ABSTAIN_NOT_COVERED,
           confidence: round(confidence),
         },
@@ -143,6 +156,7 @@ export class Answerer {
           ...base,
           entries: listed,
           status: "abstained",
+          reason: "not-covered",
           answer: ABSTAIN_NOT_COVERED,
           confidence: round(confidence),
         },

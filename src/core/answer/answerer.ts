@@ -5,6 +5,7 @@ import type { MapEntry } from "../map/schema.js";
 import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
 import type { Answer } from "../types.js";
 import { PLACEHOLDERS } from "../privacy/index.js";
+import { Understander } from "../understand/index.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import { ABSTAIN_NOT_COVERED, ABSTAIN_OFF_TOPIC, EMPTY_QUESTION, composeAnswer, composeClarify } from "./compose.js";
@@ -70,7 +71,11 @@ function round(n: number): number {
 export class Answerer {
   private readonly indexes = new Map<string, MapIndex>();
 
-  constructor(private readonly map: RegulationMap) {}
+  private readonly understander: Understander;
+
+  constructor(private readonly map: RegulationMap) {
+    this.understander = new Understander(map.concepts, map.facts);
+  }
 
   /** The index a tenant's questions use (base map plus the tenant's overlay). */
   indexFor(tenant: string | undefined): MapIndex {
@@ -96,7 +101,10 @@ export class Answerer {
     }
     const index = this.indexFor(opts.tenant);
     // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
-    const query = index.analyse(stripPlaceholders(text));
+    // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
+    const { concepts } = this.understander.understand(text);
+    const labels = concepts.map((id) => this.map.concepts.find((c) => c.id === id)?.label ?? "").join(" ");
+    const query = index.analyse(`${stripPlaceholders(text)} ${labels}`);
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
     // "huurtoeslag in 2025" asks about the rules of that year, not today's.
     const year = askedYear(text, opts.today);

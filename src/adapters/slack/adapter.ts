@@ -1,6 +1,7 @@
 // The Slack channel for `aanzet serve`: a Bolt App over HTTP (ExpressReceiver on the shared
 // express app at POST /slack/events, signatures checked by Bolt) or over Socket Mode when
 // SLACK_APP_TOKEN is set. Listeners live in events/commands/actions/views.ts.
+import { slackGuard } from "./guard.js";
 import { App as BoltApp, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";
 import express from "express";
 import type { App } from "../../app.js";
@@ -138,7 +139,15 @@ export async function createSlackAdapter(app: App): Promise<ChannelAdapter | und
   return {
     name: "slack",
     mount(web) {
-      if (!socketMode) web.use(router);
+      if (socketMode) return;
+      const guard = slackGuard({ signingSecret: slack.signingSecret!, now: () => app.clock.now() }, (status, reason) =>
+        log.warn(
+          { code: status === 401 ? "SLACK_UNAUTHORIZED" : "SLACK_BAD_REQUEST", reason },
+          "slack request refused",
+        ),
+      );
+      web.post(SLACK_ENDPOINT, ...guard);
+      web.use(router);
     },
     async start() {
       if (socketMode) await startSocket(bolt, log);

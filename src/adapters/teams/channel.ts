@@ -15,6 +15,7 @@ import { MSG } from "../../core/messages.js";
 import type { Log } from "../../core/ports.js";
 import type { ChannelAdapter } from "../../server/serve.js";
 import { cloudBridge } from "./bridge.js";
+import { activityShapeProblem, unacceptableToken } from "./guard.js";
 import { createTurnHandler, type TurnIO, type WireActivity } from "./handler.js";
 import { isLoopback } from "./loopback.js";
 import { textActivity } from "./render.js";
@@ -115,8 +116,10 @@ export function createTeamsChannel(app: App): TeamsChannel | undefined {
   const guard = (req: Request, res: Response, next: NextFunction): void => {
     if (authOn) {
       // No token at all: refuse before reading the body (the SDK would say the same).
-      if (!req.headers.authorization) {
-        log.warn({ code: "TEAMS_UNAUTHORIZED", reason: "no token" }, "teams request refused");
+      // No token, or one that cannot be a signed Bot Framework token (e.g. `alg: none`):
+      // refuse before reading the body (the SDK would refuse too, but some forms become a 500).
+      if (unacceptableToken(req.headers.authorization)) {
+        log.warn({ code: "TEAMS_UNAUTHORIZED", reason: "no signed token" }, "teams request refused");
         res.status(401).json({ error: "unauthorized" });
         return;
       }
@@ -132,6 +135,11 @@ export function createTeamsChannel(app: App): TeamsChannel | undefined {
     const body: unknown = req.body;
     if (!isRecord(body) || typeof body.type !== "string") {
       res.status(400).json({ error: "expected a Bot Framework activity" });
+      return;
+    }
+    const problem = activityShapeProblem(body);
+    if (problem) {
+      res.status(400).json({ error: `invalid activity: ${problem}` });
       return;
     }
     try {

@@ -304,6 +304,12 @@ describe("Teams over HTTP with MicrosoftAppId (Bot Framework auth on)", () => {
     expect((await h.post(act)).status).toBe(401);
     expect((await h.post(act, { authorization: "Bearer not-a-token" })).status).toBe(401);
     expect((await h.post(act, { authorization: "Basic dXNlcjpwYXNz" })).status).toBe(401);
+    // A forged token that claims no signature (alg: none) is refused quickly, not a 500.
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const forged = `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64({ aud: env.MicrosoftAppId, iss: "https://api.botframework.com" })}.`;
+    const t0 = performance.now();
+    expect((await h.post(act, { authorization: forged })).status).toBe(401);
+    expect(performance.now() - t0).toBeLessThan(1000);
     await h.teams.settled();
     expect(h.fake.posted).toHaveLength(0);
     expect(h.fake.created).toHaveLength(0);

@@ -1,0 +1,60 @@
+// Kentekens, file numbers, long digit runs, written-out variants and names after context cues:
+// the planted value is gone, the words around it stay.
+import { describe, expect, it } from "vitest";
+import { scrub } from "../../../src/core/privacy/index.js";
+
+const s = (text: string): string => scrub(text).text;
+
+describe("scrub: kenteken", () => {
+  it.each([
+    ["auto XL-32-DP staat bij de garage", "auto [KENTEKEN] staat bij de garage"],
+    ["kenteken 12-ABC-3 op zijn naam", "kenteken [KENTEKEN] op zijn naam"],
+    ["boete voor 1-ABC-23 van het CJIB", "boete voor [KENTEKEN] van het CJIB"],
+    ["zijn auto XL32DP is verkocht", "zijn auto [KENTEKEN] is verkocht"],
+    ["auto xl-32-dp staat er nog", "auto [KENTEKEN] staat er nog"],
+    ["busje 99-XX-XX bij de RDW", "busje [KENTEKEN] bij de RDW"],
+  ])("%s", (text, out) => {
+    expect(s(text)).toBe(out);
+    expect(scrub(text).found.kenteken).toBe(1);
+  });
+});
+
+describe("scrub: file numbers and long digit runs", () => {
+  it.each([
+    ["polisnummer 1234567 bij de verzekeraar", "polisnummer [NUMMER] bij de verzekeraar"],
+    ["polis: AB-12345 loopt af", "polis: [NUMMER] loopt af"],
+    ["klantnummer: 88231 bij Vattenfall", "klantnummer: [NUMMER] bij Vattenfall"],
+    ["klant nr 4455 belt", "klant nr [NUMMER] belt"],
+    ["dossiernummer 2024/1234 ligt bij de SVB", "dossiernummer [NUMMER] ligt bij de SVB"],
+    ["dossier 55123 is dicht", "dossier [NUMMER] is dicht"],
+    ["zaaknr. 12345 bij de rechtbank", "zaaknr. [NUMMER] bij de rechtbank"],
+    ["zaak 2024/1234 loopt", "zaak [NUMMER] loopt"],
+    ["kenmerk ABC123 op de brief", "kenmerk [NUMMER] op de brief"],
+    ["betalingskenmerk 1234 5678 9012 3456 graag vermelden", "betalingskenmerk [NUMMER] graag vermelden"],
+    ["CJIB-nummer 1234567890123 op de acceptgiro", "CJIB-nummer [NUMMER] op de acceptgiro"],
+    ["CJIB 887766 stuurt aanmaning", "CJIB [NUMMER] stuurt aanmaning"],
+    ["relatienummer: 554433 bij de Belastingdienst", "relatienummer: [NUMMER] bij de Belastingdienst"],
+    ["relatienr 9988 is nieuw", "relatienr [NUMMER] is nieuw"],
+    ["nummer 1234567 staat erop", "nummer [NUMMER] staat erop"],
+    ["zie 1234 5678 9012 op de brief", "zie [NUMMER] op de brief"],
+    ["zie 1234.5678.9012 op de brief", "zie [NUMMER] op de brief"],
+    ["klantnummer 123456789 is fout", "klantnummer [NUMMER] is fout"],
+  ])("%s", (text, out) => {
+    expect(s(text)).toBe(out);
+    expect(scrub(text).found.nummer).toBe(1);
+  });
+
+  it.each([
+    "€ 1.250,00 per maand",
+    "€ 1.250.000 schuld",
+    "art. 2.3.5 Wmo",
+    "in 2026 stijgt het met 2,5%",
+    "bel 0800-0543 of 0900 1234567",
+    "termijn tot 28.12.2026",
+    "kamerstuk 34325, nr. 32",
+    "KvK 12345672",
+    "van 2025 2026 naar 2027",
+  ])("keeps %s", (text) => {
+    expect(s(text)).toBe(text);
+  });
+});

@@ -58,3 +58,33 @@ describe("scrub: file numbers and long digit runs", () => {
     expect(s(text)).toBe(text);
   });
 });
+
+describe("scrub: written variants", () => {
+  it.each([
+    ["iban NL91.ABNA.0417.1643.00 graag", "iban [IBAN] graag", "iban"],
+    ["rekening NL91 ABNA 0417 1643 00 van haar", "rekening [IBAN] van haar", "iban"],
+    ["mail naam [at] hotmail [dot] com graag", "mail [EMAIL] graag", "email"],
+    ["mail naam at hotmail dot com graag", "mail [EMAIL] graag", "email"],
+    ["mail f.berg (at) gmail (punt) nl graag", "mail [EMAIL] graag", "email"],
+    ["ze is van 3 juni 1972 en woont alleen", "ze is van [GEBOORTEDATUM] en woont alleen", "dob"],
+    ["meneer is van 12-3-1950, weduwnaar", "meneer is van [GEBOORTEDATUM], weduwnaar", "dob"],
+    ["zoon geboren 3 juni 2010 heeft autisme", "zoon geboren [GEBOORTEDATUM] heeft autisme", "dob"],
+    ["geb. 4 mei 1980 in Rabat", "geb. [GEBOORTEDATUM] in Rabat", "dob"],
+    ["woont 6117NR 214 sinds mei", "woont [ADRES] sinds mei", "postcode"],
+    ["woont lindenhof 141 met haar kinderen", "woont [ADRES] met haar kinderen", "postcode"],
+    ["woont kerkstraat 12a boven de winkel", "woont [ADRES] boven de winkel", "postcode"],
+  ] as const)("%s", (text, out, kind) => {
+    expect(s(text)).toBe(out);
+    expect(scrub(text).found[kind]).toBe(1);
+  });
+
+  it.each([
+    "de wet is van 1 januari 2026",
+    "de brief is van 3 juni 2026",
+    "een bijbaan 20 uur per week",
+    "loopbaan 10 jaar",
+    "ik ben er at least",
+  ])("keeps %s", (text) => {
+    expect(s(text)).toBe(text);
+  });
+});

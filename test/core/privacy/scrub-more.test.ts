@@ -88,3 +88,46 @@ describe("scrub: written variants", () => {
     expect(s(text)).toBe(text);
   });
 });
+
+describe("scrub: names after context cues", () => {
+  it.each([
+    ["Mevrouw belde Ahmed gisteren", "Mevrouw belde [NAAM] gisteren"],
+    ["gisteren belde Fatima El Amrani over de huur", "gisteren belde [NAAM] over de huur"],
+    ["haar zoon Jan-Willem van der Berg is 12", "haar zoon [NAAM] is 12"],
+    ["haar zoon ahmed gaat naar school", "haar zoon [NAAM] gaat naar school"],
+    ["zijn dochter fatima heeft astma", "zijn dochter [NAAM] heeft astma"],
+    ["zijn dochter Sanne van den Berg heeft astma", "zijn dochter [NAAM] heeft astma"],
+    ["mijn cliënt Fatima El Amrani krijgt niets", "mijn cliënt [NAAM] krijgt niets"],
+    ["mijn client ahmed heeft schulden", "mijn client [NAAM] heeft schulden"],
+    ["mevr jansen belde vanochtend", "mevr [NAAM] belde vanochtend"],
+    ["dhr de vries heeft een brief", "dhr [NAAM] heeft een brief"],
+    ["moeder Yasmina woont in Den Haag", "moeder [NAAM] woont in Den Haag"],
+    ["vader karim werkt bij de SVB", "vader [NAAM] werkt bij de SVB"],
+    ["partner Piet werkt fulltime", "partner [NAAM] werkt fulltime"],
+    ["Fatima El Amrani belde vanochtend.", "[NAAM] belde vanochtend."],
+    ["Hoi. Jan Jansen heeft een schuld.", "Hoi. [NAAM] heeft een schuld."],
+  ])("%s", (text, out) => {
+    expect(s(text)).toBe(out);
+    expect(scrub(text).found.name).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    "haar moeder woont in Amsterdam",
+    "Den Haag heeft een eigen regeling.",
+    "Sociale Dienst belde terug.",
+    "belde het UWV en belde CAK, partner heeft Wmo",
+    "Gisteren belde SVB over de Participatiewet",
+    "vader overleden, moeder ziek",
+    "belde mij terug",
+    "moeder krijgt € 1.250,00 per maand volgens art. 2.3.5 in 2026, 12%",
+    "partner is van de gemeente",
+  ])("keeps %s", (text) => {
+    expect(s(text)).toBe(text);
+  });
+
+  it("is idempotent on the new kinds", () => {
+    const once = s("haar zoon ahmed, auto XL-32-DP, kenmerk 1234567, mail a at b dot nl, ze is van 3 juni 1972");
+    expect(s(once)).toBe(once);
+    expect(Object.values(scrub(once).found).every((n) => n === 0)).toBe(true);
+  });
+});

@@ -85,7 +85,7 @@ export function ibanRemainder(compact: string): number {
 
 /** True when the text (spaces allowed, any case) is an IBAN of a listed country with the right length and mod 97 = 1. */
 export function isValidIban(input: string): boolean {
-  const compact = input.replace(/ /g, "").toUpperCase();
+  const compact = input.replace(/[ .]/g, "").toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact)) return false;
   const length = IBAN_LENGTHS[compact.slice(0, 2)];
   if (length === undefined || compact.length !== length) return false;
@@ -94,5 +94,5 @@ export function isValidIban(input: string): boolean {
 
 /** Shape of a Dutch IBAN (NLkk BANK 0123456789), checksum not looked at. */
 export function hasNlIbanShape(input: string): boolean {
-  return /^NL\d{2}[A-Z]{4}\d{10}$/.test(input.replace(/ /g, "").toUpperCase());
+  return /^NL\d{2}[A-Z]{4}\d{10}$/.test(input.replace(/[ .]/g, "").toUpperCase());
 }

@@ -17,7 +17,7 @@ want was wat we weer weet wel werd wij wil wilde wilt wist woont word wordt zal 
 zich zij zijn zit zo zoals zodat zonder zou zouden zullen
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo
 januari februari maart april mei juni juli augustus september oktober november december
-jan feb mrt apr jun jul aug sep sept okt nov dec
+feb mrt apr jun jul aug sep sept okt nov dec
 ps nb pm btw ivm mbt tzt bijv ff wrs ws nvt svp
 onderweg halfweg loopbaan arbeidsmarkt woningmarkt gerechtshof
 verder vervolgens inmiddels eerder kreeg mag gaf vertelt vertelde werkt ontvangt betaalt mailt
@@ -41,6 +41,12 @@ nederlandse marokkaanse turkse surinaamse antilliaanse hindoestaanse creoolse po
 bulgaarse hongaarse duitse belgische franse spaanse italiaanse portugese engelse oekraïense
 russische syrische eritrese somalische afghaanse irakese iraanse koerdische arabische ghanese
 nigeriaanse kaapverdiaanse chinese indonesische molukse ethiopische
+amsterdam rotterdam haag utrecht eindhoven groningen tilburg almere breda nijmegen apeldoorn
+haarlem arnhem enschede amersfoort zaanstad zwolle leiden maastricht dordrecht zoetermeer delft
+venlo heerlen deventer leeuwarden alkmaar emmen helmond hilversum lelystad gouda schiedam
+hoofddorp purmerend roosendaal oss sittard vlaardingen spijkenisse capelle bosch sneek assen
+rabat casablanca istanbul ankara paramaribo brussel
+cak svb uwv participatiewet wmo cjib rdw
 `;
 
 const words = (list: string): string[] => list.split(/\s+/).filter((w) => w.length > 0);

@@ -17,6 +17,8 @@ const BARE_ENDING =
   /^(?:straat|laan|gracht|kade|singel|steeg|plein|plantsoen|dreef|allee|weg|pad|hof|park|veld|baan|markt|wal|dijk)$/i;
 const STREET_SUFFIX = /(?:[ -]?(?:I{1,3}|hs|bis|[a-zA-Z])(?![\p{L}/])|-\d{1,3})?/uy;
 const POSTCODE_AFTER = /,? ?[1-9]\d{3} ?\p{L}{2}(?![\p{L}\p{N}])/uy;
+const UNIT_AFTER =
+  /^ ?(?:euro|eur|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|min|minuten|km|kilometer|kilo|kg|meter|m|procent|keer|x|%|cm|stuks|mensen|personen|kinderen)(?![\p{L}])/iu;
 const WORD_BEFORE = /(\p{L}[\p{L}'.-]*) $/u;
 const POSTBUS_BEFORE = /(?:postbus|antwoordnummer) ?\d+ ?,? ?$/i;
 
@@ -147,7 +149,11 @@ function postcode(text: string, m: RegExpExecArray): Span | undefined {
   const start = m.index;
   const [whole, space, letters = ""] = m;
   const upper = letters === letters.toUpperCase();
-  if (upper ? NOT_POSTCODE_UPPER.has(letters) : NOT_POSTCODE_LOWER.has(letters.toLowerCase())) return undefined;
+  HOUSE_NUMBER.lastIndex = start + whole.length;
+  // Glued and followed by a house number ("6117NR 214") it is a postcode whatever the letters.
+  const glued = space === "" && HOUSE_NUMBER.test(text);
+  const excluded = upper ? NOT_POSTCODE_UPPER.has(letters) : NOT_POSTCODE_LOWER.has(letters.toLowerCase());
+  if (excluded && !glued) return undefined;
   if (POSTBUS_BEFORE.test(text.slice(Math.max(0, start - 32), start))) return undefined;
   let end = start + whole.length;
   HOUSE_NUMBER.lastIndex = end;
@@ -165,7 +171,13 @@ function streets(text: string): Span[] {
     let start = m.index;
     const extended = extendBack(text, start);
     const capitalised = /^\p{Lu}/u.test(street) || extended < start;
-    if (WEAK_ENDING.test(street) && !capitalised) continue;
+    // A lower-case weak ending counts too ("lindenhof 141"), unless a unit follows ("bijbaan 20 uur").
+    if (
+      WEAK_ENDING.test(street) &&
+      !capitalised &&
+      (street.length < 6 || UNIT_AFTER.test(text.slice(m.index + m[0].length)))
+    )
+      continue;
     if (BARE_ENDING.test(street) && extended === start) continue;
     if (COMMON_WORDS.has(street.toLowerCase())) continue;
     start = extended;

@@ -22,6 +22,12 @@ const NEXT_DATE = new RegExp(String.raw`(?: ?[,&/] ?| en | of )(?<date>${DATE})`
 const ANY_DATE = new RegExp(DATE, "giu");
 const MAX_CHAIN = 8;
 
+// "ze is van 3 juni 1972", "meneer is van 12-3-1950": a full date with a year right after "is van".
+const IS_VAN = new RegExp(String.raw`(?<![\p{L}])(?:is|ben|zijn|was) van (?<date>${DATE})`, "giu");
+
+const DOCUMENT_BEFORE =
+  /(?:wet|regeling|besluit|brief|beschikking|uitspraak|factuur|aanmaning|afspraak|versie|wijziging|datum|beslissing|bericht|mail|e-mail|contract|rekening|nota)\p{L}* (?:\p{L}+ )?$/iu;
+
 /** Spans of dates of birth. */
 export function detectBirthDates(text: string): Span[] {
   const spans: Span[] = [];
@@ -47,6 +53,15 @@ export function detectBirthDates(text: string): Span[] {
     if ((spans[i]?.start ?? Infinity) <= m.index || !plausible(m)) continue;
     const end = m.index + m[0].length;
     if (KEYWORD_AFTER_DATE.test(text.slice(end, end + 40))) before.push({ start: m.index, end, kind: "dob" });
+  }
+  for (const m of text.matchAll(IS_VAN)) {
+    const date = m.groups?.["date"] ?? "";
+    if (!/\d{4}|'\d{2}|\d[-/.]\d{1,2}[-/.]\d{2}/.test(date) || !plausible(m)) continue;
+    if (DOCUMENT_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue; // "de brief is van 3 juni 2026"
+    const end = m.index + m[0].length;
+    const start = end - date.length;
+    if ([...spans, ...before].some((sp) => sp.start < end && start < sp.end)) continue;
+    before.push({ start, end, kind: "dob" });
   }
   return [...spans, ...before].sort((a, b) => a.start - b.start);
 }

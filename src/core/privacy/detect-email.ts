@@ -6,11 +6,23 @@ import type { Span } from "./types.js";
 const EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@| ?[([]at[)\]] ?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
 
+// Written out against harvesting: "naam [at] hotmail [dot] com", "naam at hotmail dot com".
+const AT = String.raw`(?: ?[([]at[)\]] ?| at )`;
+const DOT = String.raw`(?: ?[([](?:dot|punt)[)\]] ?| (?:dot|punt) )`;
+const EMAIL_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:(?:${DOT}|\.)[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?![\p{L}\p{N}])`,
+  "giu",
+);
+
 /** Spans of e-mail addresses. */
 export function detectEmails(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(EMAIL)) {
     spans.push({ start: m.index, end: m.index + m[0].length, kind: "email" });
   }
-  return spans;
+  for (const m of text.matchAll(EMAIL_WORDS)) {
+    if (spans.some((sp) => sp.start < m.index + m[0].length && m.index < sp.end)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length, kind: "email" });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }

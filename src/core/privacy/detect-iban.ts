@@ -2,7 +2,7 @@
 import { hasNlIbanShape, IBAN_LENGTHS, isValidIban } from "./checksums.js";
 import type { Span } from "./types.js";
 
-const START = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}/giu;
+const START = /(?<![\p{L}\p{N}])[a-z]{2}[ .]?\d{2}/giu;
 const ALNUM = /[A-Za-z0-9]/;
 
 /**
@@ -30,7 +30,7 @@ export function detectIbans(text: string): Span[] {
 
 /**
  * End of exactly `length` alphanumerics from `start` (single spaces between them allowed, as in
- * "NL91 ABNA 0417 1643 00" or "NL 91 ..."), and what follows: nothing alphanumeric, a letter or a digit.
+ * "NL91 ABNA 0417 1643 00", "NL91.ABNA.0417.1643.00" or "NL 91 ..."), and what follows: nothing alphanumeric, a letter or a digit.
  */
 function collect(
   text: string,
@@ -44,7 +44,7 @@ function collect(
     if (ALNUM.test(ch)) {
       taken++;
       pos++;
-    } else if (ch === " " && taken >= 2 && ALNUM.test(text.charAt(pos + 1))) {
+    } else if ((ch === " " || ch === ".") && taken >= 2 && ALNUM.test(text.charAt(pos + 1))) {
       pos++;
     } else {
       break;

@@ -10,6 +10,21 @@ const ADDRESS =
 // mixed-case words outside the common-word list count, and no all-caps words.
 const CLIENT = /(?<![\p{L}\p{N}])cli[eë]nte?[ \t]+/giu;
 
+// Context cues after which a name follows without a title: "belde Ahmed", "haar zoon Jan-Willem",
+// "mijn cliënt fatima", "moeder El Amrani". Parsed strictly (no all-caps, no common words).
+const CUE =
+  /(?<![\p{L}\p{N}])(?:belde|(?:haar|zijn|mijn|hun|z'n|d'r|de) (?:zoon|zoontje|dochter|dochtertje|broer|zus|man|vrouw|ex|vriend|vriendin)|mijn cli[eë]nte?|moeder|vader|partner)[ \t]+/giu;
+// After these cues and the short forms of address ("mevr jansen", "dhr de vries") a lower-case
+// single name counts too.
+const SHORT_ADDRESS = /^(?:mevr|mvr|mw|dhr|mnr)\b/iu;
+const LOWER_NAME = /\p{Ll}[\p{Ll}'’]*(?:-\p{Ll}[\p{Ll}'’]*)*(?![\p{L}\p{N}'’-])/uy;
+const NOT_LOWER_NAME =
+  /^(?:mij|me|terug|opnieuw|gister|gisteravond|meteen|direct|samen|vanavond|vannacht|stuurde|overleden|overleed|woonde|werkte|betaalde|nam|stopte|gescheiden|getrouwd|bekend|onbekend|afwezig|aanwezig|nodig|erbij|ervan|daarover|hierover|erover|echt|wie|welke|kreeg|krijgen|had|heeft|moest|kon|wilde|zei|vroeg|zegt|belt|komt|woont|zit|staat|ligt|is|was|ziek|dood|dement|blind|doof|bang|blij|moe|zwanger|weg|mee|kwijt|opgenomen|verslaafd|werkloos|dakloos)$|(?:ende?|lijk|ig|isch|heid)$/u;
+// A capitalised "Firstname Lastname" opening a sentence, then one of these verbs: "Fatima El Amrani belde".
+const SENTENCE_START = /(?:^|[.!?][ \t]+|\n[ \t]*)(?=\p{Lu})/gu;
+const VERB_AFTER =
+  /^[ \t]+(?:belde|belt|heeft|had|is|was|wil|wilde|zegt|zei|kreeg|krijgt|woont|woonde|kwam|komt|vraagt|vroeg|mailde|mailt|stuurde|stuurt|kan|kon|moet|moest|zit|zat|werkt|werkte|ontvangt|betaalt|weet|vindt|gaat|ging|heb|appte|appt)(?![\p{L}])/u;
+
 const WORD = /[\p{L}'’.]+/uy;
 const NAME = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?![\p{L}\p{N}])/uy;
 const INITIALS = /(?:\p{Lu}(?:\.[ \t]?|[ \t])){1,4}/uy;
@@ -26,6 +41,23 @@ export function detectNames(text: string): Span[] {
     const hit = parseName(text, m.index + m[0].length, false);
     if (hit) found.push(hit);
   }
+  for (const m of text.matchAll(CUE)) {
+    const pos = m.index + m[0].length;
+    const hit = parseName(text, pos, true) ?? lowerName(text, pos);
+    if (hit) found.push(hit);
+  }
+  for (const m of text.matchAll(ADDRESS)) {
+    if (SHORT_ADDRESS.test(m[0])) {
+      const hit = lowerName(text, m.index + m[0].length);
+      if (hit) found.push(hit);
+    }
+  }
+  for (const m of text.matchAll(SENTENCE_START)) {
+    const pos = m.index + m[0].length;
+    const hit = parseName(text, pos, true);
+    if (hit && hit.span.start === pos && hit.words.length >= 2 && VERB_AFTER.test(text.slice(hit.span.end)))
+      found.push(hit);
+  }
   for (const m of text.matchAll(CLIENT)) {
     const hit = parseName(text, m.index + m[0].length, true);
     if (hit) found.push(hit);
@@ -33,6 +65,23 @@ export function detectNames(text: string): Span[] {
   const spans = found.map((f) => f.span);
   spans.push(...laterMentions(text, found));
   return dropOverlaps(spans);
+}
+
+/** A lower-case single name at `pos` ("haar zoon ahmed"), not a common word. */
+function lowerName(text: string, pos: number): Found | undefined {
+  let start = pos;
+  for (let i = 0; i < 3; i++) {
+    const particle = at(WORD, text, start);
+    const gap = particle && PARTICLES.has(particle) ? at(GAP, text, start + particle.length) : undefined;
+    if (!particle || !gap) break;
+    start += particle.length + gap.length; // "dhr de vries"
+  }
+  const word = at(LOWER_NAME, text, start);
+  if (word === undefined || word.length < 3) return undefined;
+  const head = word.split("-")[0] ?? word;
+  if (COMMON_WORDS.has(word) || COMMON_WORDS.has(head) || PARTICLES.has(word) || NOT_LOWER_NAME.test(word))
+    return undefined;
+  return { span: { start: pos, end: start + word.length, kind: "name" }, words: [] };
 }
 
 /** Reads a name from `pos`: academic titles, initials, then particles and capitalised words. */
@@ -70,7 +119,8 @@ function parseName(text: string, pos: number, strict: boolean): Found | undefine
 
 /** After a particle a plain word is a surname ("van der Meer", "de Wit"), an institution never is. */
 function isNameWord(word: string, strict: boolean, afterParticle: boolean): boolean {
-  const head = word.split("-")[0] ?? word; // "Wmo-aanvraag", "UWV-dossier": judged by the first part
+  // "Wmo-aanvraag", "UWV-dossier": judged by the first part; "Jan-Willem" (capital after the dash) is a name.
+  const head = /-\p{Lu}/u.test(word) ? word : (word.split("-")[0] ?? word);
   const excluded = afterParticle ? INSTITUTIONS : COMMON_WORDS;
   if (word.length < 2 || excluded.has(word.toLowerCase()) || excluded.has(head.toLowerCase())) return false;
   // "mw. JANSEN" is dossier style; after "cliënt" capitals are an acronym more often than a name.

@@ -5,7 +5,12 @@
 // - Phone: Dutch 10-digit numbers in the usual groupings; 0800/090x service numbers stay.
 // - Address ("postcode"): postcode + number, full postcode in capitals, street + number.
 // - Date of birth: only next to a birth word; law dates and deadlines stay.
-// - Name: after a form of address, "cliënt" (stricter) or "naam:", plus later bare mentions.
+// - Name: after a form of address, "cliënt" (stricter) or "naam:", plus later bare mentions; after
+//   cues ("belde", "haar zoon", "moeder", "mijn cliënt", "mevr", "dhr") also a lower-case single name;
+//   "Firstname Lastname" opening a sentence before a verb.
+// - Kenteken: Dutch sidecodes, dashed in any case, spaced or compact in capitals.
+// - Nummer: values behind polis/klant/dossier/zaak/kenmerk/CJIB/relatie labels and any run of 7+
+//   digits (not after €, 0800/090x or KvK).
 export { containsPii, scrub } from "./scrub.js";
 export { isValidBsn, isValidIban } from "./checksums.js";
 export { PII_KINDS, PLACEHOLDERS, type PiiKind, type ScrubResult } from "./types.js";

@@ -5,6 +5,7 @@ import { detectBsns } from "./detect-bsn.js";
 import { detectEmails } from "./detect-email.js";
 import { detectIbans } from "./detect-iban.js";
 import { detectNames } from "./detect-name.js";
+import { detectKentekens, detectNumbers } from "./detect-number.js";
 import { detectPhones } from "./detect-phone.js";
 import { PII_KINDS, PLACEHOLDERS, type Detector, type PiiKind, type ScrubResult, type Span } from "./types.js";
 
@@ -12,7 +13,15 @@ import { PII_KINDS, PLACEHOLDERS, type Detector, type PiiKind, type ScrubResult,
 // first (an address may hold a phone number or a date), IBAN before phone and BSN (its digits
 // would look like either), numbers before addresses and dates, names last.
 const HARD_IDENTIFIERS: readonly Detector[] = [detectEmails, detectIbans, detectPhones, detectBsns];
-const ALL: readonly Detector[] = [...HARD_IDENTIFIERS, detectAddresses, detectBirthDates, detectNames];
+// Kentekens and file numbers after the dates (a compact 12031987 next to "geboren" is a birthday).
+const ALL: readonly Detector[] = [
+  ...HARD_IDENTIFIERS,
+  detectAddresses,
+  detectKentekens,
+  detectBirthDates,
+  detectNumbers,
+  detectNames,
+];
 
 /** Replaces personal data with Dutch placeholders ([BSN], [NAAM] ...) and counts what it replaced. Pure. */
 export function scrub(text: string): ScrubResult {

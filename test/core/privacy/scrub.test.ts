@@ -16,8 +16,8 @@ describe("scrub: BSN", () => {
   });
 
   it("keeps 9-digit numbers that fail the 11-proef when no label says BSN", () => {
-    expect(s("klantnummer 123456789")).toBe("klantnummer 123456789");
-    expect(s("kenmerk 123 456 789")).toBe("kenmerk 123 456 789");
+    expect(s("klantnummer 123456789")).toBe("klantnummer [NUMMER]"); // a file number now, not a BSN
+    expect(s("kenmerk 123 456 789")).toBe("kenmerk [NUMMER]");
   });
 
   it("after a BSN label also replaces 8 digits and typo'd numbers", () => {
@@ -28,11 +28,11 @@ describe("scrub: BSN", () => {
 
   it("keeps bare 8-digit numbers (KvK, dossiers) and a label in another sentence", () => {
     expect(s("KvK 12345672")).toBe("KvK 12345672");
-    expect(s("bsn onbekend. kenmerk 123456789")).toBe("bsn onbekend. kenmerk 123456789");
+    expect(s("bsn onbekend. kenmerk 123456789")).toBe("bsn onbekend. kenmerk [NUMMER]");
   });
 
   it("keeps digits that are part of a longer number or an amount", () => {
-    expect(s("1234567820")).toBe("1234567820");
+    expect(s("1234567820")).toBe("[NUMMER]"); // 7+ digits: a number, not a BSN
     expect(s("€ 123.456.782")).toBe("€ 123.456.782");
     expect(s("123.456.782,50")).toBe("123.456.782,50");
   });
@@ -266,9 +266,7 @@ describe("scrub: near misses survive", () => {
     "per 1 januari 2026",
     "17-12-2024",
     "in 2024",
-    "123456789",
     "12,5%",
-    "zaak 2024/1234",
     "ECLI:NL:CRVB:2024:2375",
     "kamerstuk 36785",
     "0800-0543",
@@ -295,14 +293,24 @@ describe("scrub: whole messages", () => {
       "Hoi, mw. [NAAM] (bsn [BSN], geb. [GEBOORTEDATUM]) woont [ADRES] en heeft per 1-1-2026 " +
         "een huurachterstand van € 1.234,56. IBAN [IBAN], tel [TELEFOON], mail [EMAIL].",
     );
-    expect(r.found).toEqual({ bsn: 1, iban: 1, phone: 1, email: 1, postcode: 1, dob: 1, name: 1 });
+    expect(r.found).toEqual({
+      bsn: 1,
+      iban: 1,
+      phone: 1,
+      email: 1,
+      postcode: 1,
+      dob: 1,
+      name: 1,
+      kenteken: 0,
+      nummer: 0,
+    });
   });
 
   it("is idempotent", () => {
     const once = s(message);
     expect(scrub(once)).toEqual({
       text: once,
-      found: { bsn: 0, iban: 0, phone: 0, email: 0, postcode: 0, dob: 0, name: 0 },
+      found: { bsn: 0, iban: 0, phone: 0, email: 0, postcode: 0, dob: 0, name: 0, kenteken: 0, nummer: 0 },
     });
   });
 

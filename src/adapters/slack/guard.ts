@@ -32,7 +32,20 @@ export function slackRequestProblem(
   const a = Buffer.from(want);
   const b = Buffer.from(sig);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return [401, "bad signature"];
-  if (!contentType.includes("application/json")) return undefined; // commands and interactions: form bodies
+  if (contentType.includes("application/x-www-form-urlencoded")) {
+    // Commands carry plain fields; interactions carry one JSON `payload` with a string type.
+    const payload = new URLSearchParams(raw.toString("utf8")).get("payload");
+    if (payload === null) return undefined;
+    try {
+      const p = JSON.parse(payload) as unknown;
+      if (!p || typeof p !== "object" || typeof (p as { type?: unknown }).type !== "string")
+        return [400, "interaction payload without a type"];
+    } catch {
+      return [400, "interaction payload is no JSON"];
+    }
+    return undefined;
+  }
+  if (!contentType.includes("application/json")) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(raw.toString("utf8"));

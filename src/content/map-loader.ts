@@ -18,6 +18,7 @@ import {
 } from "../core/map/schema.js";
 import type { ContentProblem } from "../core/map/problems.js";
 import { RegulationMap } from "../core/map/regulation-map.js";
+import { normalize } from "../core/text/normalize.js";
 
 export interface MapLoadResult {
   map: RegulationMap;
@@ -214,7 +215,7 @@ function loadThesaurus(dir: string, root: string, problems: ContentProblem[]): C
       }
       ids.set(c.id, display);
       for (const phrase of c.phrases) {
-        const key = normalizePhrase(phrase);
+        const key = normalize(phrase);
         const other = phrases.get(key);
         if (other && other !== c.id) {
           problems.push({
@@ -231,16 +232,6 @@ function loadThesaurus(dir: string, root: string, problems: ContentProblem[]): C
     }
   }
   return concepts;
-}
-
-/** Lowercase without diacritics and extra spaces: how phrases are compared for duplicates. */
-function normalizePhrase(p: string): string {
-  return p
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 }
 
 function loadFacts(path: string, root: string, problems: ContentProblem[]): { cues: FactCue[]; negations: string[] } {
@@ -306,9 +297,9 @@ function crossChecks(
   }
   // A concept whose label is a term the entries use (title, keywords, summary) reaches them
   // through that term, so it counts as used too.
-  const mapText = ` ${entries.map((e) => normalizePhrase([e.title, ...e.keywords, e.summary].join(" "))).join(" ")} `;
+  const mapText = ` ${entries.map((e) => normalize([e.title, ...e.keywords, e.summary].join(" "))).join(" ")} `;
   for (const c of concepts) {
-    if (!used.has(c.id) && !mapText.includes(` ${normalizePhrase(c.label)} `)) {
+    if (!used.has(c.id) && !mapText.includes(` ${normalize(c.label)} `)) {
       problems.push({
         file: thesaurusFile,
         item: c.id,

@@ -1,5 +1,5 @@
 // The Slack channel for `aanzet serve`: a Bolt App over HTTP (ExpressReceiver on the shared
-// express app at POST /slack/events, signatures checked by Bolt) or over Socket Mode when
+// express app at POST /slack/events; guard.ts checks signature, timestamp and shape first, then Bolt) or over Socket Mode when
 // SLACK_APP_TOKEN is set. Listeners live in events/commands/actions/views.ts.
 import { slackGuard } from "./guard.js";
 import { App as BoltApp, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";

@@ -115,7 +115,6 @@ export function createTeamsChannel(app: App): TeamsChannel | undefined {
 
   const guard = (req: Request, res: Response, next: NextFunction): void => {
     if (authOn) {
-      // No token at all: refuse before reading the body (the SDK would say the same).
       // No token, or one that cannot be a signed Bot Framework token (e.g. `alg: none`):
       // refuse before reading the body (the SDK would refuse too, but some forms become a 500).
       if (unacceptableToken(req.headers.authorization)) {

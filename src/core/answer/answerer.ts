@@ -72,9 +72,11 @@ export class Answerer {
   private readonly indexes = new Map<string, MapIndex>();
 
   private readonly understander: Understander;
+  private readonly conceptLabels: Map<string, string>;
 
   constructor(private readonly map: RegulationMap) {
     this.understander = new Understander(map.concepts, map.facts);
+    this.conceptLabels = new Map(map.concepts.map((c) => [c.id, c.label]));
   }
 
   /** The index a tenant's questions use (base map plus the tenant's overlay). */
@@ -103,7 +105,7 @@ export class Answerer {
     // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
     // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
     const { concepts } = this.understander.understand(text);
-    const labels = concepts.map((id) => this.map.concepts.find((c) => c.id === id)?.label ?? "").join(" ");
+    const labels = concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
     const query = index.analyse(`${stripPlaceholders(text)} ${labels}`);
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
     // "huurtoeslag in 2025" asks about the rules of that year, not today's.

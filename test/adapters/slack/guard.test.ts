@@ -12,8 +12,12 @@ function signed(body: string, ts: number) {
   return { "x-slack-request-timestamp": String(ts), "x-slack-signature": sig };
 }
 
-const check = (body: string, ts: number, type = "application/json", headers = signed(body, ts)) =>
-  slackRequestProblem(Buffer.from(body), headers, type, { signingSecret: secret, now: () => now });
+const check = (
+  body: string,
+  ts: number,
+  type = "application/json",
+  headers: Record<string, string> = signed(body, ts),
+) => slackRequestProblem(Buffer.from(body), headers, type, { signingSecret: secret, now: () => now });
 
 const event = JSON.stringify({ type: "event_callback", event: { type: "app_mention", text: "hoi" } });
 

@@ -5,10 +5,27 @@ import type { MapEntry } from "../map/schema.js";
 import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
 import type { Answer } from "../types.js";
 import { PLACEHOLDERS } from "../privacy/index.js";
-import { Understander } from "../understand/index.js";
+import { type CaseFacts, Understander } from "../understand/index.js";
+import {
+  assumedRecord,
+  assumptionLabel,
+  contradicts,
+  decidingFact,
+  factFactor,
+  factPrimary,
+  factQuestion,
+  openConditions,
+} from "./facts-fit.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
-import { ABSTAIN_NOT_COVERED, ABSTAIN_OFF_TOPIC, EMPTY_QUESTION, composeAnswer, composeClarify } from "./compose.js";
+import {
+  ABSTAIN_NOT_COVERED,
+  ABSTAIN_OFF_TOPIC,
+  EMPTY_QUESTION,
+  composeAnswer,
+  composeClarify,
+  composeFactClarify,
+} from "./compose.js";
 
 /** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
 export const CALIBRATION = {
@@ -38,12 +55,20 @@ export interface AnswerOptions {
   today: string;
   /** Restrict to these entry ids (a clarify choice). */
   onlyEntries?: string[];
+  /** Case facts known from earlier turns in the thread; the question can override them. */
+  known?: CaseFacts;
+  /** Case facts stated later in the thread: they win over what the question says. */
+  override?: CaseFacts;
 }
 
 export interface AnswerDecision {
   answer: Answer;
   /** Entries offered in a clarify question, in the order shown. */
   options: MapEntry[];
+  /** The case facts this answer read (question plus `known`), to keep for the thread. */
+  facts?: CaseFacts;
+  /** When the clarify asks for one fact: which (a `when:` key such as "wlz" or "ageBelow"). */
+  askedFact?: string;
 }
 
 function primaryActor(e: MapEntry): string {
@@ -64,6 +89,15 @@ function stripPlaceholders(text: string): string {
   return text.replace(PLACEHOLDER_RE, " ");
 }
 
+const AGE_KEYS = ["age", "turning", "ageAtLeast", "ageUnder"] as const;
+
+/** Later facts win; a new age statement replaces the whole age picture. */
+function withOverride(facts: CaseFacts, later: CaseFacts): CaseFacts {
+  const out: CaseFacts = { ...facts };
+  if (AGE_KEYS.some((k) => later[k] !== undefined)) for (const k of AGE_KEYS) delete out[k];
+  return { ...out, ...later };
+}
+
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
@@ -77,6 +111,11 @@ export class Answerer {
   constructor(private readonly map: RegulationMap) {
     this.understander = new Understander(map.concepts, map.facts);
     this.conceptLabels = new Map(map.concepts.map((c) => [c.id, c.label]));
+  }
+
+  /** The case facts one message states (no known facts, no answer). */
+  factsOf(text: string): CaseFacts {
+    return this.understander.understand(stripPlaceholders(text)).facts;
   }
 
   /** The index a tenant's questions use (base map plus the tenant's overlay). */
@@ -104,7 +143,9 @@ export class Answerer {
     const index = this.indexFor(opts.tenant);
     // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
     // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
-    const { concepts } = this.understander.understand(text);
+    const understood = this.understander.understand(stripPlaceholders(text), opts.known);
+    const { concepts } = understood;
+    const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
     const labels = concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
     const query = index.analyse(`${stripPlaceholders(text)} ${labels}`);
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
@@ -114,7 +155,7 @@ export class Answerer {
     const ctx = caseContext(text);
     const hits = index
       .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
-      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) }))
+      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) * factFactor(h.entry, facts) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, 6);
     const top = hits[0];
@@ -122,6 +163,7 @@ export class Answerer {
       return {
         answer: { ...base, status: "abstained", reason: "off-topic", answer: ABSTAIN_OFF_TOPIC, confidence: 0 },
         options: [],
+        facts,
       };
     }
     const confidence = this.confidence(top, hits[1]);
@@ -146,7 +188,24 @@ export class Answerer {
         options: [],
       };
     }
-    const rivals = only ? [] : this.rivals(top, hits, index);
+    const rivals = only ? [] : this.rivals(top, hits, index, facts);
+    const rival = rivals[0];
+    const fact = rival ? decidingFact(top.entry, rival.entry, facts) : undefined;
+    if (rival && fact) {
+      const options = [top.entry, rival.entry];
+      return {
+        answer: {
+          ...base,
+          entries: listed,
+          status: "clarify",
+          answer: composeFactClarify(factQuestion(fact, this.map.facts.cues), options),
+          confidence: round(confidence),
+        },
+        options,
+        facts,
+        askedFact: fact,
+      };
+    }
     if (rivals.length > 0) {
       const options = [top.entry, ...rivals.map((r) => r.entry)];
       return {
@@ -158,6 +217,7 @@ export class Answerer {
           confidence: round(confidence),
         },
         options,
+        facts,
       };
     }
     if (confidence < CALIBRATION.answerConfidence) {
@@ -173,9 +233,9 @@ export class Answerer {
         options: [],
       };
     }
-    const answer = this.answered(top.entry, question, listed, confidence, opts.tenant);
+    const answer = this.answered(top.entry, question, listed, confidence, opts.tenant, facts);
     if (year) answer.answer += `\nDit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal.`;
-    return { answer, options: [] };
+    return { answer, options: [], facts };
   }
 
   /** The answered form of one entry (also used after a clarify choice). */
@@ -185,13 +245,20 @@ export class Answerer {
     listed: Answer["entries"],
     confidence: number,
     tenant: string | undefined,
+    facts: CaseFacts = {},
   ): Answer {
-    const promoted = contextualPrimary(entry, caseContext(question));
+    const promoted = factPrimary(entry, facts) ?? contextualPrimary(entry, caseContext(question));
     const shown: MapEntry = promoted ? { ...entry, aanZet: promote(entry.aanZet, promoted) } : entry;
+    const primaryItem = shown.aanZet.find((a) => a.role === "primary");
+    const assumed = openConditions(entry, primaryItem, facts);
+    const assumedText =
+      assumed.length > 0
+        ? `\nIk ga ervan uit: ${assumed.map((a) => assumptionLabel(a, this.map.facts.cues)).join(", ")}. Klopt dat niet? Zeg het, dan kijk ik opnieuw.`
+        : "";
     return {
       question,
       status: "answered",
-      answer: composeAnswer(shown, confidence, this.map.isLocal(entry.id, tenant)),
+      answer: composeAnswer(shown, confidence, this.map.isLocal(entry.id, tenant)) + assumedText,
       aanZet: shown.aanZet.map((a) => ({ actor: a.actor, law: a.law, role: a.role, note: a.condition })),
       routes: [...entry.routes],
       entries: listed.length > 0 ? listed : [{ id: entry.id, title: entry.title, score: 1 }],
@@ -200,6 +267,7 @@ export class Answerer {
       // settled never shows as "hoog".
       confidence: round(entry.certainty === "unsure" ? Math.min(confidence, 0.55) : confidence),
       checkLocally: entry.certainty !== "settled",
+      ...(assumed.length > 0 ? { assumed: assumedRecord(assumed) } : {}),
     };
   }
 
@@ -208,18 +276,22 @@ export class Answerer {
    * the best entry: the question matches no (substantial) term of the best entry that the
    * runner-up lacks. "rolstoel nodig" fits both wheelchair entries; "rolstoel 6 weken" not.
    */
-  private rivals(top: ScoredEntry, hits: ScoredEntry[], index: MapIndex): ScoredEntry[] {
+  private rivals(top: ScoredEntry, hits: ScoredEntry[], index: MapIndex, facts: CaseFacts): ScoredEntry[] {
     const actor = primaryActor(top.entry);
-    return hits
-      .slice(1, 3)
-      .filter((h) => h.score >= top.score * CALIBRATION.clarifyRatio && primaryActor(h.entry) !== actor)
-      .filter((h) => h.coverage >= CALIBRATION.minCoverage && h.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf)
-      .filter((h) => {
-        const theirs = new Set(h.matched);
-        const evidence = top.matched.filter((m) => !theirs.has(m)).reduce((sum, m) => sum + index.idfOf(m), 0);
-        return evidence < CALIBRATION.clarifyEvidence * index.maxIdf;
-      })
-      .slice(0, 1);
+    return (
+      hits
+        .slice(1, 3)
+        .filter((h) => h.score >= top.score * CALIBRATION.clarifyRatio && primaryActor(h.entry) !== actor)
+        // An entry whose condition the question contradicts is no real alternative.
+        .filter((h) => !contradicts(h.entry, facts))
+        .filter((h) => h.coverage >= CALIBRATION.minCoverage && h.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf)
+        .filter((h) => {
+          const theirs = new Set(h.matched);
+          const evidence = top.matched.filter((m) => !theirs.has(m)).reduce((sum, m) => sum + index.idfOf(m), 0);
+          return evidence < CALIBRATION.clarifyEvidence * index.maxIdf;
+        })
+        .slice(0, 1)
+    );
   }
 
   /** 0..1 from coverage, absolute score and the margin over the runner-up. */

@@ -7,12 +7,13 @@
 // improve what is behind them.
 import type { Concept, FactCue } from "../map/schema.js";
 import { normalize } from "../text/normalize.js";
+import { type AgeFacts, readAges } from "./age.js";
+
+export { matchWhen, factOf, type WhenMatch, type WhenKey } from "./when.js";
+export { readAges, decidingAge, type AgeFacts } from "./age.js";
 
 /** Case facts read from a message. Absent = not stated. */
-export interface CaseFacts {
-  age?: number;
-  /** "wordt 18", "over twee maanden 18": the age the person is about to reach. */
-  turning?: number;
+export interface CaseFacts extends AgeFacts {
   wlz?: boolean | "aangevraagd";
   setting?: string;
   /** Settings the message rules out ("kan niet naar huis", "niet meer thuis"). */
@@ -63,19 +64,32 @@ export class Understander {
       if (indexOf(toks, p.tokens) >= 0 && !concepts.includes(p.concept)) concepts.push(p.concept);
     }
     const facts: CaseFacts = { ...known };
+    // Longest cues first; a token used by one cue is not read again by a shorter one
+    // ("wlz aangevraagd" is not also "wlz").
+    const used = new Set<number>();
     for (const { tokens: cueToks, cue } of this.cues) {
-      const at = indexOf(toks, cueToks);
+      const at = indexOfFree(toks, cueToks, used);
       if (at < 0) continue;
-      const negated = this.negatedAt(toks, at);
-      applyCue(facts, cue, negated);
+      for (let i = at; i < at + cueToks.length; i++) used.add(i);
+      applyCue(facts, cue, this.negatedAt(toks, at));
     }
-    const age = readAge(toks);
-    if (age !== undefined) facts.age = age;
+    const ages = readAges(text);
+    if (Object.keys(ages).length > 0) {
+      // A new age statement replaces the whole age picture of earlier turns.
+      delete facts.age;
+      delete facts.turning;
+      delete facts.ageAtLeast;
+      delete facts.ageUnder;
+      Object.assign(facts, ages);
+    }
     return { concepts, facts };
   }
 
+  /** A negation word at most three words before the cue, in the same clause. */
   private negatedAt(toks: string[], at: number): boolean {
-    const window = toks.slice(Math.max(0, at - 4), at);
+    let from = at;
+    while (from > 0 && at - from < 3 && !CLAUSE_BREAK.has(toks[from - 1]!)) from--;
+    const window = toks.slice(from, at);
     return this.negations.some((n) => indexOf(window, n) >= 0);
   }
 }
@@ -105,24 +119,22 @@ function applyCue(facts: CaseFacts, cue: FactCue, negated: boolean): void {
   }
 }
 
-const AGE_RE = /^(\d{1,3})$/;
+const BREAK = "qqbreak";
+const CLAUSE_BREAK = new Set([BREAK, "en", "maar", "want", "omdat", "dus", "of", "terwijl", "toen"]);
 
-/** "17 jaar", "17 jr", "van 17": a plain first version; see the understanding issue. */
-function readAge(toks: string[]): number | undefined {
-  for (let i = 0; i < toks.length; i++) {
-    const m = AGE_RE.exec(toks[i]!);
-    if (!m) continue;
-    const next = toks[i + 1];
-    if (next === "jaar" || next === "jr" || next === "j") {
-      const n = Number(m[1]);
-      if (n <= 110) return n;
-    }
-  }
-  return undefined;
+/** Tokens with a break marker where punctuation ended a clause, so cues don't span clauses. */
+function tokens(text: string): string[] {
+  return normalize(text.replace(/[,.;:!?()]+(?=\s|$)/g, ` ${BREAK} `))
+    .split(" ")
+    .filter(Boolean);
 }
 
-function tokens(text: string): string[] {
-  return normalize(text).split(" ").filter(Boolean);
+function indexOfFree(hay: string[], needle: string[], used: ReadonlySet<number>): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (used.has(i + j) || hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 function indexOf(hay: string[], needle: string[]): number {

@@ -113,6 +113,43 @@ export class Answerer {
     this.conceptLabels = new Map(map.concepts.map((c) => [c.id, c.label]));
   }
 
+  /**
+   * The best entries for a (scrubbed) text, re-ranked by case facts and context, with what
+   * was understood. Shared by answers and the Omgekeerde Toets's case matching.
+   */
+  rank(text: string, opts: AnswerOptions, limit = 6) {
+    const index = this.indexFor(opts.tenant);
+    // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
+    // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
+    const plain = stripPlaceholders(text);
+    const understood = this.understander.understand(plain, opts.known);
+    const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
+    const labels = understood.concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
+    const query = index.analyse(`${plain} ${labels}`);
+    const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
+    // "huurtoeslag in 2025" asks about the rules of that year, not today's.
+    const year = askedYear(text, opts.today);
+    const day = year ? `${year}-07-01` : opts.today;
+    const ctx = caseContext(text);
+    const hits = index
+      .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
+      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) * factFactor(h.entry, facts) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+    return { index, query, facts, concepts: understood.concepts, hits, year };
+  }
+
+  /** True when a hit carries enough evidence to answer from (the abstain thresholds). */
+  grounded(hit: ScoredEntry, index: MapIndex): boolean {
+    const lonely = new Set(hit.matched).size === 1 && hit.coverage < CALIBRATION.lonelyCoverage;
+    return (
+      !lonely &&
+      hit.coverage >= CALIBRATION.minCoverage &&
+      hit.score >= CALIBRATION.minScore * index.maxIdf &&
+      hit.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf
+    );
+  }
+
   /** The case facts one message states (no known facts, no answer). */
   factsOf(text: string): CaseFacts {
     return this.understander.understand(stripPlaceholders(text)).facts;
@@ -140,24 +177,7 @@ export class Answerer {
         options: [],
       };
     }
-    const index = this.indexFor(opts.tenant);
-    // Scrubber placeholders ([NAAM], [BSN], ...) say nothing about the topic.
-    // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
-    const understood = this.understander.understand(stripPlaceholders(text), opts.known);
-    const { concepts } = understood;
-    const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
-    const labels = concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
-    const query = index.analyse(`${stripPlaceholders(text)} ${labels}`);
-    const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
-    // "huurtoeslag in 2025" asks about the rules of that year, not today's.
-    const year = askedYear(text, opts.today);
-    const day = year ? `${year}-07-01` : opts.today;
-    const ctx = caseContext(text);
-    const hits = index
-      .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
-      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) * factFactor(h.entry, facts) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 6);
+    const { index, query, facts, hits, year } = this.rank(text, opts);
     const top = hits[0];
     if (!top || query.terms.length === 0 || top.anchorIdf < CALIBRATION.domainAnchor * index.maxIdf) {
       return {
@@ -169,13 +189,7 @@ export class Answerer {
     const confidence = this.confidence(top, hits[1]);
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
     // One matching word in a question full of other words is a coincidence, not a topic.
-    const lonely = new Set(top.matched).size === 1 && top.coverage < CALIBRATION.lonelyCoverage;
-    if (
-      lonely ||
-      top.coverage < CALIBRATION.minCoverage ||
-      top.score < CALIBRATION.minScore * index.maxIdf ||
-      top.anchorIdf < CALIBRATION.minAnchor * index.maxIdf
-    ) {
+    if (!this.grounded(top, index)) {
       return {
         answer: {
           ...base,
@@ -188,7 +202,7 @@ export class Answerer {
         options: [],
       };
     }
-    const rivals = only ? [] : this.rivals(top, hits, index, facts);
+    const rivals = opts.onlyEntries ? [] : this.rivals(top, hits, index, facts);
     const rival = rivals[0];
     const fact = rival ? decidingFact(top.entry, rival.entry, facts) : undefined;
     if (rival && fact) {

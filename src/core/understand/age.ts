@@ -28,7 +28,7 @@ const RE = {
   withUnit: /\b(\d{1,3})(?:[,.](\d))?\s*-?\s*(?:jaar|jr|j|jarige|jarig)\b/g,
   person: new RegExp(`\\b(?:${PERSON})\\s*(?:van|is|,)?\\s*(\\d{1,3})(?:[,.](\\d))?(?!\\d)`, "g"),
   // "is 17 en", "17 en over twee maanden": a bare number after "is" or "(nu)"
-  isAge: /\b(?:is|nu|pas|net|al)\s+(\d{1,3})(?:[,.](\d))?(?![\d,.])\s*(\S*)/g,
+  isAge: /\b(?:is|is\s+al|is\s+nu|is\s+pas|is\s+net|nu|pas|net)\s+(\d{1,3})(?:[,.](\d))?(?![\d,.])\s*(\S*)/g,
   turning:
     /\b(?:wordt|word|worden|wordt\s+ze|wordt\s+hij|bijna|binnenkort|straks|wordt\s+over\s+\S+\s+\S+|over\s+\S+\s+(?:maanden|maand|mnd|weken|week|dagen|jaar)(?:\s+(?:al|wordt|is))?)\s+(\d{1,2})\b(?!\s*(?:maanden|maand|mnd|weken|week|dagen|euro))/g,
   turningAfter: /\b(\d{1,2})\s*(?:wordt|worden|word)\b/g,

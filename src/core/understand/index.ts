@@ -66,8 +66,11 @@ export class Understander {
     const facts: CaseFacts = { ...known };
     // Longest cues first; a token used by one cue is not read again by a shorter one
     // ("wlz aangevraagd" is not also "wlz").
-    const used = new Set<number>();
+    // Per fact: "alleenstaande moeder" is about children and about having no partner.
+    const usedBy = new Map<string, Set<number>>();
     for (const { tokens: cueToks, cue } of this.cues) {
+      let used = usedBy.get(cue.fact);
+      if (!used) usedBy.set(cue.fact, (used = new Set<number>()));
       const at = indexOfFree(toks, cueToks, used);
       if (at < 0) continue;
       for (let i = at; i < at + cueToks.length; i++) used.add(i);

@@ -3,7 +3,7 @@
 // (step 4), and the escalation outcomes reached so far. Pure: map and answerer only.
 import type { Answerer } from "../answer/answerer.js";
 import { CALIBRATION } from "../answer/answerer.js";
-import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
+import type { RegulationMap } from "../map/regulation-map.js";
 import type { MapEntry } from "../map/schema.js";
 import { lawName, routeName } from "../map/vocabulary.js";
 import type { Messages } from "./messages.js";

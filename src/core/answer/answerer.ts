@@ -16,7 +16,9 @@ import {
   factQuestion,
   openConditions,
 } from "./facts-fit.js";
+import { actorName } from "../map/vocabulary.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
+import { askingSentences, isStory, needWindows, sentences, STORY } from "./story.js";
 import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import {
   ABSTAIN_NOT_COVERED,
@@ -169,6 +171,57 @@ export class Answerer {
 
   /** Answer one scrubbed question. Pure: no I/O, no logging. */
   answer(question: string, opts: AnswerOptions): AnswerDecision {
+    if (!isStory(question)) return this.answerOne(question, opts);
+    return this.answerStory(question, opts);
+  }
+
+  /**
+   * A long story: answer it as a whole when that works; otherwise answer the sentence that
+   * asks, with the facts of the whole story. Then list up to three other needs the story
+   * holds, each with its counter.
+   */
+  private answerStory(question: string, opts: AnswerOptions): AnswerDecision {
+    const parts = sentences(question);
+    const facts = this.understander.understand(stripPlaceholders(question), opts.known).facts;
+    const withFacts = { ...opts, known: facts };
+    // The sentence that asks names the main need; the story around it gives the facts.
+    let main: AnswerDecision | undefined;
+    for (const s of askingSentences(parts)) {
+      const d = this.answerOne(s, withFacts);
+      if (d.answer.status === "answered" || d.answer.status === "clarify") {
+        main = { ...d, answer: { ...d.answer, question } };
+        break;
+      }
+    }
+    main ??= this.answerOne(question, opts);
+    if (main.answer.status !== "answered" || opts.onlyEntries) return main;
+    const mainId = main.answer.entries[0]?.id;
+    const others: NonNullable<Answer["otherNeeds"]> = [];
+    const seen = new Set([mainId]);
+    for (const w of needWindows(parts)) {
+      if (others.length >= STORY.maxOthers) break;
+      const { index, hits } = this.rank(w, withFacts, 2);
+      const top = hits[0];
+      if (!top || seen.has(top.entry.id) || !this.grounded(top, index)) continue;
+      // A need of its own: most of the sentence is about it, not a word in passing.
+      if (top.coverage < STORY.needCoverage || this.confidence(top, hits[1]) < STORY.needConfidence) continue;
+      if (new Set(top.matched).size < 2) continue;
+      seen.add(top.entry.id);
+      const item = factPrimary(top.entry, facts) ?? top.entry.aanZet.find((a) => a.role === "primary");
+      if (!item) continue;
+      others.push({ id: top.entry.id, title: top.entry.title, actor: item.actor });
+    }
+    if (others.length === 0) return main;
+    const lines = others.map((o) => `- ${o.title}: ${actorName(o.actor)}`);
+    const answer: Answer = {
+      ...main.answer,
+      answer: `${main.answer.answer}\nIn je bericht zie ik nog meer vragen:\n${lines.join("\n")}\nStel ze apart als je er meer over wilt weten.`,
+      otherNeeds: others,
+    };
+    return { ...main, answer };
+  }
+
+  private answerOne(question: string, opts: AnswerOptions): AnswerDecision {
     const base = { question, aanZet: [], routes: [], entries: [], sources: [], checkLocally: false };
     const text = question.trim();
     if (text.length === 0) {

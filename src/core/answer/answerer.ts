@@ -47,6 +47,10 @@ export const CALIBRATION = {
   /** Below this anchor (same scale as minAnchor), no word of the question names anything in the
    * map's titles, keywords or example questions: the message is not about the social domain. */
   domainAnchor: 0.15,
+  /** Score factor for an entry that matches a need the message paraphrased (thesaurus). */
+  conceptFactor: 1.5,
+  /** Confidence needed to answer one asking sentence of a longer message on its own. */
+  sentenceConfidence: 0.75,
   /** Confidence needed to answer without asking. */
   answerConfidence: 0.4,
 } as const;
@@ -126,8 +130,13 @@ export class Answerer {
     const plain = stripPlaceholders(text);
     const understood = this.understander.understand(plain, opts.known);
     const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
-    const labels = understood.concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
-    const query = index.analyse(`${plain} ${labels}`);
+    const query = index.analyse(understood.rewritten);
+    // The stems of the concept labels the message paraphrased: the worker's named need.
+    const needStems = new Set(
+      index
+        .analyse(understood.concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" "))
+        .terms.map((t) => t.stem),
+    );
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
     // "huurtoeslag in 2025" asks about the rules of that year, not today's.
     const year = askedYear(text, opts.today);
@@ -135,15 +144,27 @@ export class Answerer {
     const ctx = caseContext(text);
     const hits = index
       .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
-      .map((h) => ({ ...h, score: h.score * contextFactor(h.entry, ctx) * factFactor(h.entry, facts) }))
+      .map((h) => ({
+        ...h,
+        score:
+          h.score *
+          contextFactor(h.entry, ctx) *
+          factFactor(h.entry, facts) *
+          (needStems.size > 0 && h.matched.some((m) => needStems.has(m)) ? CALIBRATION.conceptFactor : 1),
+      }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
-    return { index, query, facts, concepts: understood.concepts, hits, year };
+    return { index, query, facts, concepts: understood.concepts, needStems, hits, year };
   }
 
   /** True when a hit carries enough evidence to answer from (the abstain thresholds). */
-  grounded(hit: ScoredEntry, index: MapIndex): boolean {
-    const lonely = new Set(hit.matched).size === 1 && hit.coverage < CALIBRATION.lonelyCoverage;
+  grounded(hit: ScoredEntry, index: MapIndex, needStems?: ReadonlySet<string>): boolean {
+    // A lone matched word is a coincidence, unless it is the need the message paraphrased.
+    const distinct = new Set(hit.matched);
+    const lonely =
+      distinct.size === 1 &&
+      hit.coverage < CALIBRATION.lonelyCoverage &&
+      !(needStems && [...distinct].some((m) => needStems.has(m)));
     return (
       !lonely &&
       hit.coverage >= CALIBRATION.minCoverage &&
@@ -171,8 +192,22 @@ export class Answerer {
 
   /** Answer one scrubbed question. Pure: no I/O, no logging. */
   answer(question: string, opts: AnswerOptions): AnswerDecision {
-    if (!isStory(question)) return this.answerOne(question, opts);
-    return this.answerStory(question, opts);
+    if (isStory(question)) return this.answerStory(question, opts);
+    const whole = this.answerOne(question, opts);
+    // Chat filler around a question ("Goedemorgen, ik zit met een casus ... Wie betaalt een
+    // traplift?") dilutes it: when the whole message is not covered, answer the sentence that
+    // asks, with the facts of the whole message.
+    if (whole.answer.reason !== "not-covered" || opts.onlyEntries) return whole;
+    const parts = sentences(question);
+    if (parts.length < 2) return whole;
+    const facts = this.understander.understand(stripPlaceholders(question), opts.known).facts;
+    for (const s of askingSentences(parts)) {
+      const d = this.answerOne(s, { ...opts, known: facts });
+      // Only a sentence the map answers with high confidence: a short sentence matches easily.
+      if (d.answer.status === "answered" && d.answer.confidence >= CALIBRATION.sentenceConfidence)
+        return { ...d, answer: { ...d.answer, question } };
+    }
+    return whole;
   }
 
   /**
@@ -230,7 +265,7 @@ export class Answerer {
         options: [],
       };
     }
-    const { index, query, facts, hits, year } = this.rank(text, opts);
+    const { index, query, facts, hits, year, needStems } = this.rank(text, opts);
     const top = hits[0];
     if (!top || query.terms.length === 0 || top.anchorIdf < CALIBRATION.domainAnchor * index.maxIdf) {
       return {
@@ -242,7 +277,7 @@ export class Answerer {
     const confidence = this.confidence(top, hits[1]);
     const listed = hits.slice(0, 3).map((h) => ({ id: h.entry.id, title: h.entry.title, score: round(h.score) }));
     // One matching word in a question full of other words is a coincidence, not a topic.
-    if (!this.grounded(top, index)) {
+    if (!this.grounded(top, index, needStems)) {
       return {
         answer: {
           ...base,

@@ -30,6 +30,11 @@ export interface Understanding {
   /** Concept ids named by the message, most specific first. */
   concepts: string[];
   facts: CaseFacts;
+  /**
+   * The message as the index should read it: its words, minus those a fact rules out ("geen
+   * wlz"), plus the label of each concept it paraphrases ("poetsen" adds "huishoudelijke hulp").
+   */
+  rewritten: string;
 }
 
 interface Phrase {
@@ -42,8 +47,10 @@ export class Understander {
   private readonly phrases: Phrase[];
   private readonly cues: Array<{ tokens: string[]; cue: FactCue }>;
   private readonly negations: string[][];
+  private readonly labels: Map<string, string>;
 
   constructor(concepts: readonly Concept[], facts: { cues: readonly FactCue[]; negations: readonly string[] }) {
+    this.labels = new Map(concepts.map((c) => [c.id, c.label]));
     this.phrases = concepts
       .flatMap((c) => [c.label, ...c.phrases].map((p) => ({ tokens: tokens(p), concept: c.id })))
       .filter((p) => p.tokens.length > 0)
@@ -60,22 +67,35 @@ export class Understander {
   understand(text: string, known: CaseFacts = {}): Understanding {
     const toks = tokens(text);
     const concepts: string[] = [];
+    const taken = new Set<number>();
     for (const p of this.phrases) {
-      if (indexOf(toks, p.tokens) >= 0 && !concepts.includes(p.concept)) concepts.push(p.concept);
+      const at = indexOfFree(toks, p.tokens, taken);
+      if (at < 0) continue;
+      if (!concepts.includes(p.concept)) concepts.push(p.concept);
+      for (let i = at; i < at + p.tokens.length; i++) taken.add(i);
     }
+
     const facts: CaseFacts = { ...known };
     // Longest cues first; a token used by one cue is not read again by a shorter one
     // ("wlz aangevraagd" is not also "wlz").
     // Per fact: "alleenstaande moeder" is about children and about having no partner.
     const usedBy = new Map<string, Set<number>>();
+    const absent = new Set<number>();
     for (const { tokens: cueToks, cue } of this.cues) {
       let used = usedBy.get(cue.fact);
       if (!used) usedBy.set(cue.fact, (used = new Set<number>()));
       const at = indexOfFree(toks, cueToks, used);
       if (at < 0) continue;
       for (let i = at; i < at + cueToks.length; i++) used.add(i);
-      applyCue(facts, cue, this.negatedAt(toks, at));
+      const negated = this.negatedAt(toks, at);
+      applyCue(facts, cue, negated);
+      // "geen wlz": the message says the thing is absent, so its word is no evidence for it.
+      if (statesAbsence(cue, negated)) for (let i = at; i < at + cueToks.length; i++) absent.add(i);
     }
+    // The words stay (they are evidence too); the labels of the concepts are added.
+    const out = toks.filter((t, i) => t !== BREAK && !absent.has(i));
+    for (const c of concepts) out.push(this.labels.get(c) ?? "");
+    const rewritten = out.join(" ").trim();
     const ages = readAges(text);
     if (Object.keys(ages).length > 0) {
       // A new age statement replaces the whole age picture of earlier turns.
@@ -85,7 +105,7 @@ export class Understander {
       delete facts.ageUnder;
       Object.assign(facts, ages);
     }
-    return { concepts, facts };
+    return { concepts, facts, rewritten };
   }
 
   /** A negation word at most three words before the cue, in the same clause. */
@@ -95,6 +115,16 @@ export class Understander {
     const window = toks.slice(from, at);
     return this.negations.some((n) => indexOf(window, n) >= 0);
   }
+}
+
+/**
+ * "geen wlz", "zonder wlz-indicatie": the message rules the Wlz out, so the word must not pull
+ * the answer to Wlz entries. Only for the Wlz: "krijgt geen bijstand" is still a question about
+ * bijstand, and "kan niet naar huis" about leaving the hospital.
+ */
+function statesAbsence(cue: FactCue, negated: boolean): boolean {
+  if (cue.fact !== "wlz") return false;
+  return negated ? cue.value === true : cue.value === false;
 }
 
 function applyCue(facts: CaseFacts, cue: FactCue, negated: boolean): void {

@@ -16,7 +16,7 @@ const USAGE = `usage: aanzet <command> [options]
   ask "<vraag>" [--json]       answer one question
   ask --jsonl                  answer questions from stdin, one JSON answer per line
   chat [--role coach|lead]     the console channel (interactive, or piped lines)
-  map check                    validate the regulation map, flows and prompts
+  map check [--due <date>]     validate the regulation map, flows and prompts; list reviews due
   map proposals [--export id]  coach proposals for map changes
   flows check | export <id>    validate flows; print a decision record
   replay <file>                feed chat history (JSONL, Slack export, WhatsApp .txt) to pattern detection
@@ -115,6 +115,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           return runMapCheck(io, {
             mapDir: config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map"),
             today: config.today ?? new Date().toISOString().slice(0, 10),
+            args: rest.slice(1),
             ...(mapCheckExtras.length ? { extraChecks: () => mapCheckExtras.flatMap((f) => f()) } : {}),
           });
         }

@@ -1,7 +1,9 @@
 // A clarify question waits per thread for the worker's choice ("1", "2", or more detail).
 import type { AnswerDecision } from "./answer/answerer.js";
+import { withAppliesOn } from "./answer/compose.js";
 import type { Bot } from "./bot.js";
 import { normalize } from "./text/normalize.js";
+import { referenceDate } from "./understand/reference-date.js";
 
 export interface PendingClarify {
   question: string;
@@ -31,7 +33,9 @@ export function resolveClarify(
     (n ? entries[Number(n[1]) - 1] : undefined) ??
     entries.find((e) => e.choiceLabel && normalize(e.choiceLabel) === norm);
   if (chosen) {
-    return { answer: bot.answerer.answered(chosen, pending.question, [], 0.8, tenant), options: [] };
+    const answer = bot.answerer.answered(chosen, pending.question, [], 0.8, tenant);
+    const today = bot.today();
+    return { answer: withAppliesOn(answer, chosen, referenceDate(pending.question, today), today), options: [] };
   }
   if (reply.split(/\s+/).length > 8) return undefined;
   const combined = bot.answerer.answer(`${pending.question} ${reply}`, {

@@ -55,6 +55,9 @@ export interface Answer {
   reason?: string;
   /** Case facts the answer relied on (fact id -> value), e.g. { wlz: "false", setting: "thuis" }. */
   assumed?: Record<string, string>;
+  /** YYYY-MM-DD: the day whose rules the answer gives; set when the entry is date-bound
+   * (validFrom/validUntil) or the question asks about another day than today. */
+  appliesOn?: string;
 }
 
 /** A button offered under a reply; `action` is routed back to the core as Turn.action. */

@@ -7,8 +7,10 @@ import type { Answer } from "../types.js";
 import { PLACEHOLDERS } from "../privacy/index.js";
 import { Understander } from "../understand/index.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
-import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
+import { caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import { ABSTAIN_NOT_COVERED, ABSTAIN_OFF_TOPIC, EMPTY_QUESTION, composeAnswer, composeClarify } from "./compose.js";
+import { withAppliesOn } from "./compose.js";
+import { referenceDate } from "../understand/reference-date.js";
 
 /** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
 export const CALIBRATION = {
@@ -108,9 +110,8 @@ export class Answerer {
     const labels = concepts.map((id) => this.conceptLabels.get(id) ?? "").join(" ");
     const query = index.analyse(`${stripPlaceholders(text)} ${labels}`);
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
-    // "huurtoeslag in 2025" asks about the rules of that year, not today's.
-    const year = askedYear(text, opts.today);
-    const day = year ? `${year}-07-01` : opts.today;
+    // "huurtoeslag in 2025" or "eigen risico per 1 januari" asks about that day's rules, not today's.
+    const day = referenceDate(text, opts.today);
     const ctx = caseContext(text);
     const hits = index
       .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
@@ -173,8 +174,12 @@ export class Answerer {
         options: [],
       };
     }
-    const answer = this.answered(top.entry, question, listed, confidence, opts.tenant);
-    if (year) answer.answer += `\nDit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal.`;
+    const answer = withAppliesOn(
+      this.answered(top.entry, question, listed, confidence, opts.tenant),
+      top.entry,
+      day,
+      opts.today,
+    );
     return { answer, options: [] };
   }
 

@@ -180,6 +180,26 @@ export function reviewWarnings(
         severity: "error",
       });
     }
+    e.pending.forEach((bill, i) => {
+      if (bill.checked > today) {
+        out.push({
+          file,
+          item: e.id,
+          field: `pending.${i}.checked`,
+          message: `bill ${bill.kamerstuk} was checked on ${bill.checked}, which lies in the future`,
+          severity: "error",
+        });
+      }
+      if (bill.status === "in-werking" && bill.inForce && bill.inForce <= today) {
+        out.push({
+          file,
+          item: e.id,
+          field: `pending.${i}.status`,
+          message: `bill ${bill.kamerstuk} is in force since ${bill.inForce}: bring the entry up to date and remove the bill from pending`,
+          severity: "warning",
+        });
+      }
+    });
   }
   return out;
 }

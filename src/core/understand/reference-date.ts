@@ -34,8 +34,13 @@ const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-/** Years further away than this from today are no question about a rule (amounts, ids). */
-const YEAR_WINDOW = 15;
+/** How far from today a year may be to be read as a question about that year's rules. */
+const PAST_YEARS = 10;
+const COMING_YEARS = 5;
+/** Words before a past year that ask about that year ("in 2025", "over 2024", "toeslag 2025" does not). */
+const PAST_CUE = /(?:^|\s)(?:in|over|per|tot|voor|jaar|t\/m)\s+$/;
+/** Words before a year that make it a fact of the case, not the day asked about ("geboren in 2019", "sinds 2021"). */
+const FACT_CUE = /(?:geboren|sinds|sedert|uit|vanaf|gestart|begonnen)(?:\s+in)?\s+$/;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -54,13 +59,20 @@ function relativeYear(t: string): number | undefined {
   return undefined;
 }
 
-/** A year written as a number that is no amount ("2027", not "2050 euro" or "€ 2027"). */
+/**
+ * A year written as a number that asks about that year's rules: a coming year anywhere ("eigen
+ * risico 2027"), a past year only after a cue such as "in" or "over" (a bare past year is more
+ * often a case fact); never an amount ("2050 euro", "€ 2030") or a birth or start year.
+ */
 function explicitYear(t: string, current: number): number | undefined {
-  const re = /(€\s*)?\b(20\d\d)\b(?!\s*(?:euro|eur\b|,-|,\d|\.\d|€))/g;
+  const re = /\b(20\d\d)\b(?!\s*(?:euro|eur\b|,-|,\d|\.\d|€))/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
-    if (m[1]) continue;
-    const y = Number(m[2]);
-    if (Math.abs(y - current) <= YEAR_WINDOW) return y;
+    const before = t.slice(Math.max(0, m.index - 30), m.index);
+    if (/€\s*$/.test(before) || FACT_CUE.test(before)) continue;
+    const y = Number(m[1]);
+    if (y > current && y - current <= COMING_YEARS) return y;
+    if (y < current && current - y <= PAST_YEARS && PAST_CUE.test(before)) return y;
+    if (y === current) return y;
   }
   return undefined;
 }

@@ -47,6 +47,15 @@ describe("referenceDate", () => {
     expect(referenceDate("wetsvoorstel 36713 uit 1950", TODAY)).toBe(TODAY);
   });
 
+  it("does not read a birth year, a start year or a bare past year as the day asked about", () => {
+    expect(referenceDate("kind geboren in 2019, wie betaalt de logopedie?", TODAY)).toBe(TODAY);
+    expect(referenceDate("sinds 2021 in de bijstand, mag ze bijverdienen?", TODAY)).toBe(TODAY);
+    expect(referenceDate("schuld uit 2019 bij de gemeente", TODAY)).toBe(TODAY);
+    expect(referenceDate("jaaropgaaf 2025 kwijt", TODAY)).toBe(TODAY);
+    expect(referenceDate("toeslag over 2024 terugbetalen", TODAY)).toBe("2024-07-01");
+    expect(referenceDate("eigen risico 2027", TODAY)).toBe("2027-01-01");
+  });
+
   it("handles the turn of the year", () => {
     expect(referenceDate("eigen risico volgend jaar", "2026-12-31")).toBe("2027-01-01");
     expect(referenceDate("per 1 januari", "2027-01-01")).toBe("2027-01-01");

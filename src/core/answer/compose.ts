@@ -84,7 +84,7 @@ export function withAppliesOn(answer: Answer, entry: MapEntry, day: string, toda
   const lines = [`Geldt op ${dutchDate(day)}.`];
   const year = day.slice(0, 4);
   if (year !== today.slice(0, 4)) {
-    lines.push(`Dit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal.`);
+    lines.push(`Dit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal of datum.`);
   }
   return { ...answer, appliesOn: day, answer: `${answer.answer}\n${lines.join("\n")}` };
 }

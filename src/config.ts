@@ -74,6 +74,12 @@ const EnvSchema = z.object({
   AANZET_LLM_MODEL: z.string().default("gpt-4o-mini"),
   AANZET_EMBED_MODEL: z.string().default("text-embedding-3-small"),
   AANZET_LLM_BUDGET_MS: z.coerce.number().int().min(100).default(2500),
+  /** SRU search service of the Basiswettenbestand, asked only by `aanzet map watch`. */
+  AANZET_BWB_SRU_URL: z
+    .string()
+    .url("AANZET_BWB_SRU_URL must be a URL")
+    .default("https://zoekservice.overheid.nl/sru/Search"),
+  AANZET_BWB_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -113,6 +119,8 @@ export interface Config {
   /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
   today?: string | undefined;
   retention: Retention;
+  /** The law watch (`aanzet map watch`): BWB SRU endpoint and per-request timeout. */
+  bwb: { sruUrl: string; timeoutMs: number };
   slack?: {
     botToken: string;
     signingSecret?: string | undefined;
@@ -203,6 +211,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
     team: env.AANZET_TEAM,
     today: env.AANZET_TODAY,
     retention: parseRetention(env.AANZET_RETENTION, env.AANZET_RETENTION_DAYS),
+    bwb: { sruUrl: env.AANZET_BWB_SRU_URL, timeoutMs: env.AANZET_BWB_TIMEOUT_MS },
   };
   if (env.SLACK_BOT_TOKEN) {
     config.slack = {

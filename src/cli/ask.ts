@@ -27,6 +27,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
     sources: a.sources,
     confidence: a.confidence,
     checkLocally: a.checkLocally,
+    ...(a.appliesOn ? { appliesOn: a.appliesOn } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
+import { runMapWatch } from "./map-watch.js";
 
 export { PROJECT_ROOT };
 
@@ -16,7 +17,8 @@ const USAGE = `usage: aanzet <command> [options]
   ask "<vraag>" [--json]       answer one question
   ask --jsonl                  answer questions from stdin, one JSON answer per line
   chat [--role coach|lead]     the console channel (interactive, or piped lines)
-  map check                    validate the regulation map, flows and prompts
+  map check [--due <date>]     validate the regulation map, flows and prompts; list reviews due
+  map watch [--on <date>]      list entries whose law has a newer version in the BWB (asks overheid.nl)
   map proposals [--export id]  coach proposals for map changes
   flows check | export <id>    validate flows; print a decision record
   replay <file>                feed chat history (JSONL, Slack export, WhatsApp .txt) to pattern detection
@@ -115,9 +117,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           return runMapCheck(io, {
             mapDir: config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map"),
             today: config.today ?? new Date().toISOString().slice(0, 10),
+            args: rest.slice(1),
             ...(mapCheckExtras.length ? { extraChecks: () => mapCheckExtras.flatMap((f) => f()) } : {}),
           });
         }
+        if (sub === "watch") return await runMapWatch(io, rest.slice(1), config, join(PROJECT_ROOT, "map"));
         const handler = extraCommands.get(`map ${sub ?? ""}`);
         if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config) });
         throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);

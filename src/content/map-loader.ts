@@ -17,6 +17,7 @@ import {
   type MapEntry,
 } from "../core/map/schema.js";
 import type { ContentProblem } from "../core/map/problems.js";
+import { reviewDue } from "../core/map/review-due.js";
 import { RegulationMap } from "../core/map/regulation-map.js";
 import { normalize } from "../core/text/normalize.js";
 
@@ -151,7 +152,7 @@ function loadLaws(path: string, root: string, problems: ContentProblem[]): LawIn
   return parsed.data.laws;
 }
 
-/** Review-date warnings: entries whose reviewBy (default reviewedOn + 1 year) has passed. */
+/** Review-date warnings: entries whose reviewBy (default reviewedOn + the review interval) has passed. */
 export function reviewWarnings(
   entries: MapEntry[],
   today: string,
@@ -160,7 +161,7 @@ export function reviewWarnings(
   const out: ContentProblem[] = [];
   for (const e of entries) {
     const file = fileOf(e.id);
-    const due = e.reviewBy ?? addYears(e.reviewedOn, 1);
+    const due = reviewDue(e);
     if (due < today) {
       out.push({
         file,
@@ -179,13 +180,28 @@ export function reviewWarnings(
         severity: "error",
       });
     }
+    e.pending.forEach((bill, i) => {
+      if (bill.checked > today) {
+        out.push({
+          file,
+          item: e.id,
+          field: `pending.${i}.checked`,
+          message: `bill ${bill.kamerstuk} was checked on ${bill.checked}, which lies in the future`,
+          severity: "error",
+        });
+      }
+      if (bill.status === "in-werking" && bill.inForce && bill.inForce <= today) {
+        out.push({
+          file,
+          item: e.id,
+          field: `pending.${i}.status`,
+          message: `bill ${bill.kamerstuk} is in force since ${bill.inForce}: bring the entry up to date and remove the bill from pending`,
+          severity: "warning",
+        });
+      }
+    });
   }
   return out;
-}
-
-function addYears(day: string, years: number): string {
-  const y = Number(day.slice(0, 4)) + years;
-  return `${y}${day.slice(4)}`;
 }
 
 function loadThesaurus(dir: string, root: string, problems: ContentProblem[]): Concept[] {

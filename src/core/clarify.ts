@@ -1,8 +1,10 @@
 // A clarify question waits per thread for the worker's choice ("1", "2", or more detail).
 import type { AnswerDecision } from "./answer/answerer.js";
+import { withAppliesOn } from "./answer/compose.js";
 import type { Bot } from "./bot.js";
 import { normalize } from "./text/normalize.js";
 import type { CaseFacts } from "./understand/index.js";
+import { referenceDate } from "./understand/reference-date.js";
 
 export interface PendingClarify {
   question: string;
@@ -56,7 +58,13 @@ export function resolveClarify(
     entries.find((e) => e.choiceLabel && normalize(e.choiceLabel) === norm);
   if (chosen) {
     const facts = pending.facts ?? {};
-    return { answer: bot.answerer.answered(chosen, pending.question, [], 0.8, tenant, facts), options: [], facts };
+    const answer = bot.answerer.answered(chosen, pending.question, [], 0.8, tenant, facts);
+    const today = bot.today();
+    return {
+      answer: withAppliesOn(answer, chosen, referenceDate(pending.question, today), today),
+      options: [],
+      facts,
+    };
   }
   const stated = replyFact(pending, reply, bot.answerer.factsOf(reply));
   if (Object.keys(stated).length > 0) {

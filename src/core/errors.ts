@@ -16,6 +16,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "IMPORT_LINE_INVALID"
+  | "BWB_UNAVAILABLE"
   | "USAGE";
 
 export class AanzetError extends Error {

@@ -57,6 +57,9 @@ export interface Answer {
   assumed?: Record<string, string>;
   /** Other needs a long case story holds (at most three), each with its primary counter. */
   otherNeeds?: Array<{ id: string; title: string; actor: string }>;
+  /** YYYY-MM-DD: the day whose rules the answer gives; set when the entry is date-bound
+   * (validFrom/validUntil) or the question asks about another day than today. */
+  appliesOn?: string;
 }
 
 /** A button offered under a reply; `action` is routed back to the core as Turn.action. */

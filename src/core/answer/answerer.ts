@@ -19,7 +19,7 @@ import {
 import { actorName } from "../map/vocabulary.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askingSentences, isStory, needWindows, sentences, STORY } from "./story.js";
-import { askedYear, caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
+import { caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
 import {
   ABSTAIN_NOT_COVERED,
   ABSTAIN_OFF_TOPIC,
@@ -28,6 +28,8 @@ import {
   composeClarify,
   composeFactClarify,
 } from "./compose.js";
+import { withAppliesOn } from "./compose.js";
+import { referenceDate } from "../understand/reference-date.js";
 
 /** Thresholds, tuned on test/eval (see scripts/eval.mjs). */
 export const CALIBRATION = {
@@ -138,9 +140,8 @@ export class Answerer {
         .terms.map((t) => t.stem),
     );
     const only = opts.onlyEntries ? new Set(opts.onlyEntries) : undefined;
-    // "huurtoeslag in 2025" asks about the rules of that year, not today's.
-    const year = askedYear(text, opts.today);
-    const day = year ? `${year}-07-01` : opts.today;
+    // "huurtoeslag in 2025" or "eigen risico per 1 januari" asks about that day's rules, not today's.
+    const day = referenceDate(text, opts.today);
     const ctx = caseContext(text);
     const hits = index
       .search(query, 10, (e) => isValidOn(e, day) && (!only || only.has(e.id)))
@@ -154,7 +155,7 @@ export class Answerer {
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
-    return { index, query, facts, concepts: understood.concepts, needStems, hits, year };
+    return { index, query, facts, concepts: understood.concepts, needStems, hits, day };
   }
 
   /** True when a hit carries enough evidence to answer from (the abstain thresholds). */
@@ -265,7 +266,7 @@ export class Answerer {
         options: [],
       };
     }
-    const { index, query, facts, hits, year, needStems } = this.rank(text, opts);
+    const { index, query, facts, hits, day, needStems } = this.rank(text, opts);
     const top = hits[0];
     if (!top || query.terms.length === 0 || top.anchorIdf < CALIBRATION.domainAnchor * index.maxIdf) {
       return {
@@ -335,8 +336,12 @@ export class Answerer {
         options: [],
       };
     }
-    const answer = this.answered(top.entry, question, listed, confidence, opts.tenant, facts);
-    if (year) answer.answer += `\nDit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal.`;
+    const answer = withAppliesOn(
+      this.answered(top.entry, question, listed, confidence, opts.tenant, facts),
+      top.entry,
+      day,
+      opts.today,
+    );
     return { answer, options: [], facts };
   }
 

@@ -1,7 +1,9 @@
 // Dutch answer texts (B1, short). The order follows the worker's question: who is aan zet
 // first, under which law, then what to do when that route fails, then the sources.
+import { dutchDate } from "../map/dates.js";
 import type { MapEntry } from "../map/schema.js";
 import { actorName, lawName } from "../map/vocabulary.js";
+import type { Answer } from "../types.js";
 
 export const MAX_ANSWER_WORDS = 120;
 
@@ -69,6 +71,22 @@ export function composeAnswer(entry: MapEntry, confidence: number, isLocal: bool
   const room = Math.max(15, MAX_ANSWER_WORDS - words(fixed));
   const summary = limitWords(entry.summary.trim(), room);
   return [head, summary, ...others, stuck, ...local, ...caveat, ...localMark].join("\n");
+}
+
+/**
+ * Say which day's rules an answer gives: sets `appliesOn` and adds "Geldt op 15-01-2027."
+ * when the entry is date-bound or `day` (the question's reference date) is not `today`; a
+ * question about another year also hears that these are that year's rules.
+ */
+export function withAppliesOn(answer: Answer, entry: MapEntry, day: string, today: string): Answer {
+  const dated = entry.validFrom !== undefined || entry.validUntil !== undefined;
+  if (!dated && day === today) return answer;
+  const lines = [`Geldt op ${dutchDate(day)}.`];
+  const year = day.slice(0, 4);
+  if (year !== today.slice(0, 4)) {
+    lines.push(`Dit zijn de regels van ${year}. Vraag je naar nu? Stel je vraag dan zonder jaartal of datum.`);
+  }
+  return { ...answer, appliesOn: day, answer: `${answer.answer}\n${lines.join("\n")}` };
 }
 
 /** One question back when two entries with different answers are equally likely. */

@@ -76,15 +76,6 @@ export function promote(items: AanZetItem[], promoted: AanZetItem): AanZetItem[]
   ];
 }
 
-/** A past year the question explicitly asks about ("in 2025", "over 2024"), else undefined. */
-export function askedYear(question: string, today: string): number | undefined {
-  const current = Number(today.slice(0, 4));
-  const m = /\b(?:in|over|voor|tot|per|van|sinds|jaar)\s+(20\d\d)\b/.exec(normalize(question));
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  return year >= 2015 && year < current ? year : undefined;
-}
-
 /** Re-rank factor for an entry given the case context: age and Wlz signals in the question. */
 export function contextFactor(entry: MapEntry, ctx: CaseContext): number {
   const head = normalize([entry.title, entry.choiceLabel ?? "", ...entry.keywords].join(" "));

@@ -15,7 +15,7 @@ import { userData } from "./user-data.js";
 const PhraseSchema = z.object({ antwoord: z.string().trim().min(1) });
 
 /** Lines of the deterministic answer that must survive phrasing word for word: caveats. */
-const KEPT_LINES = [/^Let op:/, /^Ik weet niet zeker/, /^\(Lokale regel/, /^Dit zijn de regels van/];
+const KEPT_LINES = [/^Let op:/, /^Ik weet niet zeker/, /^\(Lokale regel/, /^Dit zijn de regels van/, /^Geldt op /];
 
 export interface PhraseRequest {
   messages: ChatMessage[];

@@ -1,6 +1,7 @@
 // The regulation map's shape. Every entry is validated at boot and by `aanzet map check`;
 // errors must name file, entry id and field, so keep messages specific and say how to fix.
 import { z } from "zod";
+import { isCalendarDay } from "./dates.js";
 import { ACTOR_IDS, LAW_IDS, ROUTE_IDS } from "./vocabulary.js";
 
 /** Topic ids group entries for coverage reports and for the answerer's tie-breaking. */
@@ -27,7 +28,10 @@ export const TOPICS = [
   "overig",
 ] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "use a date as YYYY-MM-DD, e.g. 2026-11-01" });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "use a date as YYYY-MM-DD, e.g. 2026-11-01" })
+  .refine(isCalendarDay, { message: "this date is not on the calendar (check day and month)" });
 
 /** Where a person lives or stays: decides between Wmo/Zvw (thuis) and Wlz (instelling), etc. */
 export const SETTINGS = [
@@ -79,9 +83,32 @@ export type Setting = (typeof SETTINGS)[number];
 
 export const REVIEWER_ROLES = ["maatwerkcoach", "jurist", "beleidsadviseur", "programmalead", "redactie"] as const;
 
+/**
+ * A capitalised word, initials ("J. de Vries") or an e-mail address: a person, not a role.
+ * Only used to word the error; any value outside REVIEWER_ROLES is rejected anyway.
+ */
+function looksLikeName(value: unknown): boolean {
+  return (
+    typeof value === "string" && (/\p{Lu}/u.test(value) || /@|\b\p{L}\.\s/u.test(value) || /\s/.test(value.trim()))
+  );
+}
+
+const reviewerRole = z.enum(REVIEWER_ROLES, {
+  error: (issue) =>
+    looksLikeName(issue.input)
+      ? `reviewedBy looks like a person's name: record the reviewer's role, never a name (one of: ${REVIEWER_ROLES.join(", ")})`
+      : `reviewedBy must be one of: ${REVIEWER_ROLES.join(", ")}`,
+});
+
 /** A bill (wetsvoorstel) that may change this entry: data, not prose, so a watch can list them. */
 export const PendingBillSchema = z.strictObject({
-  kamerstuk: z.string().regex(/^\d{5}(-[A-Z0-9]+)?$/, { message: "kamerstuk is the dossier number, e.g. 36713" }),
+  // YAML reads an unquoted 36713 as a number; the dossier number is an id, so take it as text.
+  kamerstuk: z.preprocess(
+    (v) => (typeof v === "number" ? String(v) : v),
+    z
+      .string({ message: "kamerstuk is the dossier number, e.g. 36713" })
+      .regex(/^\d{5}(-[A-Z0-9]+)?$/, { message: "kamerstuk is the dossier number, e.g. 36713" }),
+  ),
   title: z.string().min(5),
   status: z.enum(
     [
@@ -188,9 +215,7 @@ export const EntrySchema = z
     reviewedOn: isoDate,
     reviewBy: isoDate.optional(),
     /** Role of who reviewed it (never a name). */
-    reviewedBy: z
-      .enum(REVIEWER_ROLES, { message: `reviewedBy must be one of: ${REVIEWER_ROLES.join(", ")}` })
-      .optional(),
+    reviewedBy: reviewerRole.optional(),
     /** Date of the law version (wetten.overheid.nl "geldend van") the entry was checked against. */
     lawVersion: isoDate.optional(),
     validFrom: isoDate.optional(),

@@ -95,7 +95,7 @@ export function adapterContract(name: string, start: () => Promise<AdapterDriver
 
     it.skipIf(!clarifies)("keeps a clarify question to its own conversation", async () => {
       const a = thread();
-      expect(joined(await d.send(CLARIFY, { thread: a }))).toContain("Gaat het om");
+      expect(joined(await d.send(CLARIFY, { thread: a }))).toMatch(/Gaat het om|Eén vraag/);
       expect(joined(await d.send("1", { thread: thread() }))).not.toContain("Aan zet");
       expect(joined(await d.send("1", { thread: a }))).toContain("Aan zet");
     });

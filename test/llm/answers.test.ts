@@ -34,7 +34,8 @@ beforeEach(() => {
 });
 
 const TRAPLIFT = "wie betaalt een traplift?";
-const MESSY = "meisje 15 depressief, huisarts wil verwijzen naar ggz. betaalt de zorgverzekeraar dat of de gemeente?";
+// No age: the answerer asks "Hoe oud is de persoon?"; the rewrite (a girl of 15) settles it.
+const MESSY = "huisarts wil verwijzen naar ggz voor depressie. wie betaalt de behandeling?";
 
 /** Everything but the text must be the deterministic answer's. */
 function sameFields(a: Reply, b: Reply): void {

@@ -60,7 +60,7 @@ describe("grounding check", () => {
       detail: "first_actor:zorgkantoor",
     });
     expect(check("Een traplift is een woonvoorziening.")).toEqual({ ok: false, detail: "no_actor" });
-    expect(check("De gemeente is aan zet. Vraag het na bij het ANW-loket.")).toEqual({
+    expect(check("De gemeente is aan zet. Vraag het na bij het KLZ-loket.")).toEqual({
       ok: false,
       detail: "unknown_name",
     });

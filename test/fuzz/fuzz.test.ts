@@ -411,7 +411,10 @@ describe(`fuzz (seed ${SEED})`, () => {
     const ts = Math.floor(Date.now() / 1000);
     const form = (p: unknown) => `payload=${encodeURIComponent(JSON.stringify(p))}`;
     const bodies: Array<[string, string]> = [
-      ["application/x-www-form-urlencoded", form({ type: "view_submission", team: { id: "T0FUZZ" }, user: { id: "U1" } })],
+      [
+        "application/x-www-form-urlencoded",
+        form({ type: "view_submission", team: { id: "T0FUZZ" }, user: { id: "U1" } }),
+      ],
       ["application/x-www-form-urlencoded", form({ type: "block_actions", team: { id: {} }, user: {}, actions: {} })],
       ["application/x-www-form-urlencoded", form({ type: "shortcut", team: { id: "T0FUZZ2" }, trigger_id: true })],
       [

@@ -82,7 +82,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
   const store =
-    opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
+    opts.store ??
+    (await openStore(config.store, process.cwd(), {
+      timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS,
+      ...(config.storeSource ? { source: config.storeSource } : {}),
+    }));
   let app: App | undefined;
   if (isAdminStore(store)) {
     // One line per transition, not per failed call: an outage must not flood the log.

@@ -106,6 +106,8 @@ export function parseRetention(raw: string | undefined, defaultDays: number): Re
 export interface Config {
   env: Env;
   store: string;
+  /** Where `store` came from, for error lines: "--store" or "AANZET_STORE". */
+  storeSource?: string;
   port: number;
   logLevel: Env["LOG_LEVEL"];
   tenant: string;
@@ -197,6 +199,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
   const config: Config = {
     env,
     store: overrides.store ?? env.AANZET_STORE,
+    storeSource: overrides.store ? "--store" : "AANZET_STORE",
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     tenant: env.AANZET_TENANT,

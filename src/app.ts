@@ -17,6 +17,7 @@ import { RateLimiter } from "./core/rate-limit.js";
 import { createLogger } from "./logger.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
+import { outageSpill } from "./store/outage-buffer.js";
 
 /** The project directory (holding map/, flows/, prompts/), found from this module's place:
  * src/app.ts when run from source (tests), dist/src/app.js when built. */
@@ -86,6 +87,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     (await openStore(config.store, process.cwd(), {
       timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS,
       ...(config.storeSource ? { source: config.storeSource } : {}),
+      ...outageSpill(config),
     }));
   let app: App | undefined;
   if (isAdminStore(store)) {

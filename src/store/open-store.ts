@@ -7,6 +7,7 @@ import { AanzetError } from "../core/errors.js";
 import type { Clock } from "../core/ports.js";
 import { GuardedStore } from "./guarded-store.js";
 import { MemoryBackend } from "./memory-backend.js";
+import { OutageBuffer } from "./outage-buffer.js";
 import { openPostgres } from "./postgres-connection.js";
 import { RedisBackend } from "./redis-backend.js";
 import { POSTGRES, SQLITE, SqlBackend } from "./sql-backend.js";
@@ -32,6 +33,9 @@ export interface StoreOptions {
    * fail fast and it recovers by itself) instead of refusing. For a store this data folder has
    * reached before (an outage, not a misconfiguration): see src/store/outage-state.ts. */
   allowDown?: boolean;
+  /** Local file for what an outage must not lose (outage-buffer.ts). A non-empty file means a
+   * restart in the middle of an outage: the store may then be down at open (allowDown). */
+  spillFile?: string;
   clock?: Clock;
 }
 
@@ -80,11 +84,14 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
     firstError ??= err;
     guard?.backendError(err);
   };
+  const buffer = o.spillFile ? new OutageBuffer(o.spillFile) : undefined;
+  const allowDown = o.allowDown ?? (o.spillFile !== undefined && OutageBuffer.hasSpill(o.spillFile));
   const guarded = (backend: Backend) =>
     new GuardedStore(backend, {
       timeoutMs: o.timeoutMs,
       breakerMs: 1000,
       ...(o.clock ? { clock: o.clock } : {}),
+      ...(buffer ? { buffer } : {}),
     });
   if (!["memory", "sqlite", "redis", "rediss", "postgres", "postgresql"].includes(scheme))
     throw new AanzetError(
@@ -147,7 +154,7 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
         : /offline/i.test(causeOf(err))
           ? `no answer within ${Math.min(o.connectTimeoutMs, o.openDeadlineMs)} ms`
           : causeOf(err);
-    if (o.allowDown && backend && (scheme.startsWith("redis") || scheme.startsWith("postgres"))) {
+    if (allowDown && backend && (scheme.startsWith("redis") || scheme.startsWith("postgres"))) {
       guard = guarded(backend);
       guard.backendError(Object.assign(new Error(cause), { code: "ECONNREFUSED" }));
       return guard;
@@ -158,5 +165,7 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
     });
   }
   guard = guarded(backend);
+  // Left over from an outage before a restart: written now that the store answers.
+  await guard.flushOutage();
   return guard;
 }

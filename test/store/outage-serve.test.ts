@@ -10,12 +10,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
 import { BOT_ID, BOT_USER, FakeSlack, ROOT, SECRET, SlackClient, allText, nowTs } from "../adapters/slack/harness.js";
+import { type FakeConnector, startFakeConnector } from "../adapters/teams/fake-connector.js";
+import { teamsMessage } from "../adapters/teams/harness.js";
 import { PrivateRedis, REDIS_BINARY } from "./redis-server.js";
 
 const QUESTIONS = ["wie betaalt een traplift?", "wie betaalt een scootmobiel?", "wie betaalt huishoudelijke hulp?"];
 
 let redis: PrivateRedis;
 let fake: FakeSlack;
+let connector: FakeConnector;
 let dataDir: string;
 let serve: { child: ChildProcess; client: SlackClient; stderr: () => string } | undefined;
 
@@ -37,6 +40,8 @@ async function startServe(): Promise<{ child: ChildProcess; client: SlackClient;
       AANZET_RATE_USER_PER_MIN: "0",
       AANZET_RATE_CHANNEL_PER_MIN: "0",
       AANZET_PURGE_HOURS: "0",
+      AANZET_TEAMS_EMULATOR: "1",
+      AANZET_TEAMS_TYPING_MS: "60000",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -94,6 +99,21 @@ function mention(i: number): Mention {
   };
 }
 
+/** A Teams personal message, delivered `1 + redeliveries` times with the same id; waits for the answer. */
+async function askTeams(activity: Record<string, unknown>, redeliveries: number): Promise<void> {
+  for (let i = 0; i <= redeliveries; i++) {
+    const res = await fetch(`http://127.0.0.1:${serve!.client.port}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
+    expect(res.status).toBeLessThan(300);
+  }
+  await connector.waitFor((p) => p.some((x) => x.replyToId === activity.id && x.activity.type === "message"), 10_000);
+}
+
+const teamsAnswers = (id: unknown) => connector.messages().filter((p) => p.replyToId === id);
+
 const postsIn = (ts: string) => fake.of("chat.postMessage").filter((c) => c.body.thread_ts === ts);
 
 /** Send a mention (and `retries` Slack retries of it) and wait for its answer in the thread. */
@@ -111,12 +131,14 @@ describe.skipIf(!REDIS_BINARY)(
       dataDir = mkdtempSync(join(tmpdir(), "aanzet-outage-serve-"));
       redis = await PrivateRedis.start();
       fake = await FakeSlack.start();
+      connector = await startFakeConnector();
       serve = await startServe();
     }, 60_000);
 
     afterAll(async () => {
       await kill(serve, "SIGTERM");
       await fake?.close();
+      await connector?.close();
       await redis?.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     });
@@ -125,10 +147,14 @@ describe.skipIf(!REDIS_BINARY)(
       const before = [0, 1, 2].map(mention);
       const during = [0, 1, 2, 3, 4].map(mention);
       const afterRestart = [1, 2, 3].map(mention);
+      const teams = [0, 1, 2].map((i) =>
+        teamsMessage(connector.url, { text: QUESTIONS[i]!, id: `act-outage-${i}`, user: `teams-${i}` }),
+      );
 
       for (const m of before) await ask(m, 1);
       await redis.stop();
       for (const m of during) await ask(m, 1);
+      await askTeams(teams[0]!, 1);
 
       // A crash in the middle of the outage; the new process starts with Redis still down.
       await kill(serve, "SIGKILL");
@@ -138,15 +164,21 @@ describe.skipIf(!REDIS_BINARY)(
       expect(readFileSync(join(dataDir, "data", spill[0]!), "utf8")).not.toMatch(/UW\d/);
       serve = await startServe();
       expect((await health()).store.available).toBe(false);
-      expect((await health()).questionLog.pending).toBe(during.length);
+      expect((await health()).questionLog.pending).toBe(during.length + 1); // and the Teams question
 
       // Slack retries what the crashed process got: nothing is answered twice.
       for (const m of during) expect((await serve.client.event(m.event, m.eventId, { retryNum: 2 })).status).toBe(200);
       for (const m of afterRestart) await ask(m, 1);
+      await askTeams(teams[0]!, 0); // redelivered after the restart: not answered again
+      await askTeams(teams[1]!, 1);
 
       await redis.start();
       await waitFor(async () => (await health()).store.available, "/healthz to say the store is back");
       await waitFor(async () => (await health()).questionLog.pending === 0, "the spilled records to be written");
+
+      await askTeams(teams[2]!, 1);
+      await new Promise((r) => setTimeout(r, 300));
+      for (const t of teams) expect(teamsAnswers(t.id), String(t.id)).toHaveLength(1);
 
       const all = [...before, ...during, ...afterRestart];
       for (const m of all) {
@@ -160,7 +192,9 @@ describe.skipIf(!REDIS_BINARY)(
       try {
         const ids: string[] = [];
         for await (const [key] of store.scan("q:")) ids.push(key);
-        expect(ids.sort()).toEqual(all.map((m) => `q:T1:slack:${m.eventId}`).sort());
+        expect(ids.sort()).toEqual(
+          [...all.map((m) => `q:T1:slack:${m.eventId}`), ...teams.map((t) => `q:tenant-1:teams:${t.id}`)].sort(),
+        );
       } finally {
         await store.close();
       }

@@ -27,7 +27,7 @@ export const KINDS: Record<string, KindInfo> = {
   member: { what: "membership of one question in a group (scrubbed text, record id)", owner: "core/learning" },
   qgroup: { what: "which group a question record was placed in", owner: "core/learning" },
   gseq: {
-    what: "creation order of recurring-question groups: group id, the founder's feature centroid (no text)",
+    what: "placement log of recurring-question detection: group id and the question's feature weights (stems of the scrubbed text, no ids), as long as the question record",
     owner: "core/learning",
   },
   glock: { what: "short lock on one group record while a process updates it (10 seconds)", owner: "core/learning" },

@@ -96,7 +96,7 @@ export async function openStore(url: string, cwd = process.cwd(), options: Store
   if (!["memory", "sqlite", "redis", "rediss", "postgres", "postgresql"].includes(scheme))
     throw new AanzetError(
       "CONFIG_INVALID",
-      `${name}: unknown scheme "${scheme}"; use sqlite://<path>, memory://, redis://... or postgres://...`,
+      `${name}: unknown store URL scheme "${scheme}"; use sqlite://<path>, memory://, redis://... or postgres://...`,
     );
   if (scheme !== "memory" && scheme !== "sqlite") {
     let parsed: URL;

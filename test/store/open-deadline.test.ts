@@ -104,7 +104,7 @@ describe("a store that cannot be opened", () => {
 
   it("a malformed or unknown URL: one line saying so", async () => {
     expectOneLine(await aanzet(["ask", "x"], { AANZET_STORE: "redis://[bad" }), "AANZET_STORE", /malformed URL/);
-    expectOneLine(await aanzet(["ask", "--store", "mongodb://x", "x"]), "--store", /unknown scheme/);
+    expectOneLine(await aanzet(["ask", "--store", "mongodb://x", "x"]), "--store", /unknown store URL scheme/);
   }, 60_000);
 
   it("serve refuses to start the same way", async () => {

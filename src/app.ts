@@ -17,6 +17,7 @@ import { RateLimiter } from "./core/rate-limit.js";
 import { createLogger } from "./logger.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
+import { outageSpill } from "./store/outage-buffer.js";
 
 /** The project directory (holding map/, flows/, prompts/), found from this module's place:
  * src/app.ts when run from source (tests), dist/src/app.js when built. */
@@ -82,7 +83,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
   const store =
-    opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
+    opts.store ??
+    (await openStore(config.store, process.cwd(), {
+      timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS,
+      ...(config.storeSource ? { source: config.storeSource } : {}),
+      ...outageSpill(config),
+    }));
   let app: App | undefined;
   if (isAdminStore(store)) {
     // One line per transition, not per failed call: an outage must not flood the log.

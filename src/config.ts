@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   AANZET_PURGE_HOURS: z.coerce.number().min(0).default(24),
   /** Longest wait for one store operation before the bot carries on without the store. */
   AANZET_STORE_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  AANZET_DATA_DIR: z.string().default("data"),
   /** Messages per minute per user and per channel (Slack, Teams); 0 switches the limit off. */
   AANZET_RATE_USER_PER_MIN: z.coerce.number().int().min(0).default(20),
   AANZET_RATE_CHANNEL_PER_MIN: z.coerce.number().int().min(0).default(120),
@@ -112,6 +113,8 @@ export function parseRetention(raw: string | undefined, defaultDays: number): Re
 export interface Config {
   env: Env;
   store: string;
+  /** Where `store` came from, for error lines: "--store" or "AANZET_STORE". */
+  storeSource?: string;
   port: number;
   logLevel: Env["LOG_LEVEL"];
   tenant: string;
@@ -205,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
   const config: Config = {
     env,
     store: overrides.store ?? env.AANZET_STORE,
+    storeSource: overrides.store ? "--store" : "AANZET_STORE",
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     tenant: env.AANZET_TENANT,

@@ -63,9 +63,9 @@ const migrateCommand: CommandHandler = async ({ args, io }) => {
   const { values } = parse(args, { from: { type: "string" }, to: { type: "string" } }, usage);
   if (!values.from || !values.to) throw new AanzetError("USAGE", `give both stores\nusage: ${usage}`);
   if (values.from === values.to) throw new AanzetError("USAGE", "--from and --to are the same store");
-  const from = await openStore(values.from);
+  const from = await openStore(values.from, process.cwd(), { source: "--from" });
   try {
-    const to = await openStore(values.to);
+    const to = await openStore(values.to, process.cwd(), { source: "--to" });
     try {
       const r = await migrate(from, to, (kind, n) => io.err(`  ${kind}: ${n}`));
       io.out(

@@ -43,7 +43,11 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
       status: "ok",
       channels: adapters.map((a) => a.name),
       map: { entries: app.map.base.length },
-      questionLog: { pending: app.bot.questions.pending, dropped: app.bot.questions.droppedCount },
+      // Records queued in memory and in the outage spill file (the same records, mostly).
+      questionLog: {
+        pending: Math.max(app.bot.questions.pending, (isAdminStore(app.store) && app.store.spilled) || 0),
+        dropped: app.bot.questions.droppedCount,
+      },
       // Still "ok" with the store down: the bot answers from the map and queues the records.
       store: isAdminStore(app.store) ? { scheme: app.store.scheme, available: app.store.available } : undefined,
     });

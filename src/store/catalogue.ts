@@ -26,6 +26,11 @@ export const KINDS: Record<string, KindInfo> = {
   group: { what: "recurring-question group: counts, recent case references, feature centroid", owner: "core/learning" },
   member: { what: "membership of one question in a group (scrubbed text, record id)", owner: "core/learning" },
   qgroup: { what: "which group a question record was placed in", owner: "core/learning" },
+  gseq: {
+    what: "placement log of recurring-question detection: group id and the question's feature weights (stems of the scrubbed text, no ids), as long as the question record",
+    owner: "core/learning",
+  },
+  glock: { what: "short lock on one group record while a process updates it (10 seconds)", owner: "core/learning" },
   review: { what: "a lead's decision on a knelpunt", owner: "core/learning" },
   proposal: { what: "proposed map change by a coach or lead (scrubbed)", owner: "core/learning" },
   audit: { what: "audit event: who (pseudonym), what, when; append-only", owner: "core/learning, features/ops" },

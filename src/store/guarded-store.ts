@@ -2,10 +2,14 @@
 // failures turned into AanzetError (STORE_UNAVAILABLE when the store cannot be reached), and
 // a short circuit breaker so that, while the store is down, calls fail at once instead of
 // each waiting for its own timeout. Nothing here throws anything but AanzetError.
+// While the store is down a probe runs every `probeMs`, so availability (and /healthz) recovers
+// by itself; an optional OutageBuffer keeps dedupe keys, thread markers and question records
+// meanwhile and writes them when the store is back (outage-buffer.ts).
 import { AanzetError } from "../core/errors.js";
 import type { Clock } from "../core/ports.js";
 import { systemClock } from "../core/ports.js";
 import { decode, encode } from "./codec.js";
+import { type OutageBuffer, outagePolicy } from "./outage-buffer.js";
 import type { AdminStore, Backend, StoredEntry } from "./types.js";
 
 export interface GuardOptions {
@@ -14,6 +18,10 @@ export interface GuardOptions {
   /** After a connection failure, calls fail at once for this long, then one is tried again. */
   breakerMs: number;
   clock?: Clock;
+  /** While down, how often one read checks whether the store is back (default 500 ms). */
+  probeMs?: number;
+  /** Keeps what must survive an outage (dedupe keys, thread markers, question records). */
+  buffer?: OutageBuffer;
 }
 
 /** Longest key in bytes: fits every backend's key column and index. */
@@ -78,6 +86,8 @@ export class GuardedStore implements AdminStore {
   private closed = false;
   private readonly listeners: Array<(up: boolean, code?: string) => void> = [];
   private readonly clock: Clock;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
 
   constructor(
     private readonly backend: Backend,
@@ -108,9 +118,10 @@ export class GuardedStore implements AdminStore {
   }
 
   private markDown(err: unknown): void {
-    this.openUntil = Date.now() + this.opts.breakerMs;
+    this.openUntil = this.now() + this.opts.breakerMs;
     if (!this.down) {
       this.down = true;
+      this.startProbe();
       for (const l of this.listeners) l(false, describe(err));
     }
   }
@@ -120,8 +131,63 @@ export class GuardedStore implements AdminStore {
     if (this.down) {
       this.down = false;
       this.openUntil = 0;
+      this.stopProbe();
       for (const l of this.listeners) l(true);
     }
+    if (this.opts.buffer && !this.opts.buffer.empty) void this.flushOutage();
+  }
+
+  /** While down: one cheap read every probeMs, past the breaker, until one succeeds. Timers
+   * are unref'd: a probe never keeps the process alive. */
+  private startProbe(): void {
+    if (this.probeTimer || this.closed) return;
+    let inFlight = false;
+    this.probeTimer = setInterval(() => {
+      if (inFlight || this.closed) return;
+      inFlight = true;
+      this.openUntil = 0;
+      this.run("probe", () => this.backend.get("meta:probe", this.now()))
+        .catch(() => undefined)
+        .finally(() => (inFlight = false));
+    }, this.opts.probeMs ?? 500);
+    this.probeTimer.unref();
+  }
+
+  private stopProbe(): void {
+    clearInterval(this.probeTimer);
+    this.probeTimer = undefined;
+  }
+
+  /** Question records kept by the outage buffer (the spill file), not yet in the store. */
+  get spilled(): number {
+    return this.opts.buffer?.pendingRecords ?? 0;
+  }
+
+  /** Write what the outage buffer holds; stops at the first failure. One drain at a time. */
+  flushOutage(): Promise<void> {
+    const buffer = this.opts.buffer;
+    if (!buffer || buffer.empty || this.closed) return Promise.resolve();
+    this.draining ??= (async () => {
+      const now = this.now();
+      const done = [];
+      for (const o of buffer.owed(now)) {
+        try {
+          if (o.policy === "dedupe") await this.run("add", () => this.backend.add(o.key, o.encoded, o.expires, now));
+          else await this.run("set", () => this.backend.set(o.key, o.encoded, o.expires));
+        } catch {
+          break;
+        }
+        done.push(o);
+      }
+      buffer.settled(done, now);
+    })().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  /** True when `err` says the store cannot be reached and the buffer handles `key`'s kind. */
+  private fallback(err: unknown, key: string) {
+    if (!this.opts.buffer || !(err instanceof AanzetError) || err.code !== "STORE_UNAVAILABLE") return undefined;
+    return outagePolicy(key);
   }
 
   private check(key: string, what = "key"): void {
@@ -142,7 +208,7 @@ export class GuardedStore implements AdminStore {
   /** Run one backend call with the breaker and a timeout. */
   private async run<T>(op: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) throw new AanzetError("STORE_UNAVAILABLE", `store is closed (${op})`);
-    if (this.down && Date.now() < this.openUntil) {
+    if (this.down && this.now() < this.openUntil) {
       throw new AanzetError("STORE_UNAVAILABLE", `store unavailable (${op}); retrying shortly`);
     }
     let timer: NodeJS.Timeout | undefined;
@@ -177,7 +243,16 @@ export class GuardedStore implements AdminStore {
   async get<T>(key: string): Promise<T | undefined> {
     this.check(key);
     const now = this.now();
-    const raw = await this.run("get", () => this.backend.get(key, now));
+    const kept = this.opts.buffer?.localValue(key, now);
+    if (kept !== undefined) return decode<T>(kept, now)?.value;
+    let raw: string | undefined;
+    try {
+      raw = await this.run("get", () => this.backend.get(key, now));
+    } catch (err) {
+      const policy = this.fallback(err, key);
+      if (policy === "local" || policy === "absent") return undefined;
+      throw err;
+    }
     return raw === undefined ? undefined : decode<T>(raw, now)?.value;
   }
 
@@ -185,7 +260,16 @@ export class GuardedStore implements AdminStore {
     this.check(key);
     const expires = this.expiresOf(ttlMs);
     const encoded = encode(value, expires);
-    await this.run("set", () => this.backend.set(key, encoded, expires));
+    try {
+      await this.run("set", () => this.backend.set(key, encoded, expires));
+    } catch (err) {
+      const policy = this.fallback(err, key);
+      if (!policy || policy === "absent") throw err;
+      this.opts.buffer!.take(policy, { key, encoded, expires });
+      // A question record is kept, but the caller still learns it is not in the store yet
+      // (the reply says logging is delayed).
+      if (policy === "spill") throw err;
+    }
   }
 
   /** Write with an absolute expiry (migrate keeps the source's expiry). */
@@ -200,7 +284,15 @@ export class GuardedStore implements AdminStore {
     const now = this.now();
     const expires = this.expiresOf(ttlMs);
     const encoded = encode(value, expires);
-    return this.run("add", () => this.backend.add(key, encoded, expires, now));
+    // Taken locally during an outage (or before a restart in one) and not yet in the store.
+    if (this.opts.buffer?.seen(key, now)) return false;
+    try {
+      return await this.run("add", () => this.backend.add(key, encoded, expires, now));
+    } catch (err) {
+      if (this.fallback(err, key) !== "dedupe") throw err;
+      this.opts.buffer!.take("dedupe", { key, encoded, expires });
+      return true;
+    }
   }
 
   async delete(key: string): Promise<boolean> {
@@ -243,7 +335,9 @@ export class GuardedStore implements AdminStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (!this.down) await this.flushOutage().catch(() => undefined);
     this.closed = true;
+    this.stopProbe();
     await this.backend.close().catch(() => undefined);
   }
 }

@@ -57,15 +57,18 @@ export class RedisBackend implements Backend {
       disableOfflineQueue: true,
       socket: {
         connectTimeout: o.connectTimeoutMs,
-        // Keep trying while down, at most every 2 s; commands fail fast meanwhile.
-        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
+        // Keep trying while down, at most 1 s apart (the guard's probe then sees it back within
+        // about 1.5 s); commands fail fast meanwhile.
+        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 1000),
       },
     }) as unknown as RedisLike;
     // An 'error' without a listener would end the process; the guard reports availability.
     client.on("error", (err) => o.onError(err as Error));
     const connecting = client.connect().catch((err: unknown) => o.onError(err as Error));
+    // The first connection error ends the wait too: openStore's probe then reports it at once.
+    const failed = new Promise<void>((r) => client.on("error", () => r()));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([connecting, new Promise<void>((r) => (timer = setTimeout(r, o.connectTimeoutMs)))]);
+    await Promise.race([connecting, failed, new Promise<void>((r) => (timer = setTimeout(r, o.connectTimeoutMs)))]);
     clearTimeout(timer);
     return new RedisBackend(client);
   }
@@ -127,6 +130,11 @@ export class RedisBackend implements Backend {
 
   async close(): Promise<void> {
     if (!this.client.isOpen) return;
+    // Not connected (reconnecting): a graceful close would wait for the connection; drop it.
+    if (!this.client.isReady) {
+      this.client.destroy();
+      return;
+    }
     try {
       await this.client.close();
     } catch {

@@ -1,17 +1,17 @@
 // sqlite://<path>: one node:sqlite connection per store (WAL, busy timeout). keyv's SQLite
 // adapter creates and migrates the table through this same connection (a custom driver),
 // so there is one handle to the file per process, not one per record kind.
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import KeyvSqlite from "@keyv/sqlite";
+import { ensureDir } from "./ensure-dir.js";
 import type { SqlConnection } from "./sql-backend.js";
 
 const KEY_SIZE = 1024;
 
 /** Open (and create) the database file; resolves once keyv's schema is in place. */
 export async function openSqlite(path: string, busyTimeoutMs = 5000): Promise<SqlConnection> {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") ensureDir(dirname(path));
   const db = new DatabaseSync(path);
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   if (path !== ":memory:") db.exec("PRAGMA journal_mode = WAL");

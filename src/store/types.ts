@@ -57,6 +57,8 @@ export interface AdminStore extends Store {
   onAvailability(listener: (up: boolean, code?: string) => void): void;
   /** True while the last operation failed for lack of a store (circuit open). */
   readonly available: boolean;
+  /** Question records kept in the local spill file during an outage, not yet in the store. */
+  readonly spilled?: number;
 }
 
 export function isAdminStore(store: Store): store is AdminStore {

@@ -11,6 +11,8 @@ import type { Turn } from "../../src/core/types.js";
 import { openStore } from "../../src/store/open-store.js";
 import { PrivateRedis, REDIS_BINARY } from "./redis-server.js";
 import { fileURLToPath } from "node:url";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const QUESTION = "wie betaalt een traplift?";
@@ -75,6 +77,8 @@ function config(store: string, extra: Record<string, string> = {}) {
     LOG_LEVEL: "silent",
     AANZET_PSEUDONYM_SECRET: "outage-test-secret-0123456789",
     AANZET_TODAY: "2026-11-22",
+    // The outage spill file goes to a temporary folder, not the repo's data/.
+    AANZET_DATA_DIR: join(tmpdir(), `aanzet-outage-${process.pid}`),
     ...extra,
   });
 }

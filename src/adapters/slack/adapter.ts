@@ -1,7 +1,7 @@
 // The Slack channel for `aanzet serve`: a Bolt App over HTTP (ExpressReceiver on the shared
 // express app at POST /slack/events; guard.ts checks signature, timestamp and shape first, then Bolt) or over Socket Mode when
 // SLACK_APP_TOKEN is set. Listeners live in events/commands/actions/views.ts.
-import { slackGuard } from "./guard.js";
+import { malformedPayloadHandler, slackGuard } from "./guard.js";
 import { App as BoltApp, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";
 import express from "express";
 import type { App } from "../../app.js";
@@ -102,6 +102,9 @@ export async function createSlackAdapter(app: App): Promise<ChannelAdapter | und
       router,
       logger,
       processBeforeResponse: false,
+      processEventErrorHandler: malformedPayloadHandler((status, reason) =>
+        log.warn({ code: "SLACK_BAD_REQUEST", status, reason }, "slack request refused"),
+      ),
     });
   }
   const bolt = new BoltApp({

@@ -5,6 +5,7 @@
 // a quick 400 to signed JSON that is no event envelope. It hands the raw body on as
 // `req.rawBody`, which Bolt's ExpressReceiver reads instead of the stream.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 const MAX_SKEW_S = 300;
@@ -32,7 +33,9 @@ export function slackRequestProblem(
   const a = Buffer.from(want);
   const b = Buffer.from(sig);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return [401, "bad signature"];
-  if (contentType.includes("application/x-www-form-urlencoded")) {
+  // Bolt reads a body as a form only for this exact content type and as JSON for any other
+  // (text/plain, none, ...), so the JSON checks below apply to every other type too.
+  if (contentType === "application/x-www-form-urlencoded") {
     // Commands carry plain fields; interactions carry one JSON `payload` with a string type.
     const payload = new URLSearchParams(raw.toString("utf8")).get("payload");
     if (payload === null) return undefined;
@@ -45,7 +48,6 @@ export function slackRequestProblem(
     }
     return undefined;
   }
-  if (!contentType.includes("application/json")) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(raw.toString("utf8"));
@@ -79,4 +81,20 @@ export function slackGuard(opts: SlackGuardOptions, onRefuse: (status: number, r
       next();
     },
   ];
+}
+
+/** Bolt's ExpressReceiver calls this when processing failed before any listener acked. With our
+ * listeners' failures caught by `bolt.error`, what is left is Bolt itself failing to read a signed
+ * payload with fields of the wrong type (a `team` that is no object, `actions` that is no list,
+ * a view submission without a view): a bad request, so a 400 instead of Bolt's default 500. */
+export function malformedPayloadHandler(onRefuse: (status: number, reason: string) => void) {
+  return async ({ error, response }: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+    if (response.headersSent) return false;
+    const unauthorized = (error as { code?: unknown }).code === "slack_bolt_authorization_error";
+    const status = unauthorized ? 401 : 400;
+    onRefuse(status, unauthorized ? "authorization failed" : "payload fields Bolt cannot read");
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify({ error: unauthorized ? "unauthorized" : "malformed Slack payload" }));
+    return true;
+  };
 }

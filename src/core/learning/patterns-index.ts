@@ -18,6 +18,8 @@ export interface IndexedGroup {
   size: number;
   lastAt: number;
   embedding?: number[] | undefined;
+  /** The last placement-log number applied to this group. */
+  seq?: number | undefined;
 }
 
 export interface Match {
@@ -31,6 +33,9 @@ export class TenantIndex {
   private readonly postings = new Map<string, string[]>();
   /** Merged group -> the group it went into. */
   private readonly redirects = new Map<string, string>();
+
+  /** The last placement-log number applied to this index (patterns-store.ts). */
+  seq = 0;
 
   /** Groups scored by the last `best` call (tests check the cost stays bounded). */
   lastScored = 0;
@@ -56,14 +61,15 @@ export class TenantIndex {
     return cur;
   }
 
-  /** Load a stored group (start-up). */
-  load(g: GroupRecord): void {
+  /** Load a stored group (start-up), or refresh it with what the store holds now. */
+  load(g: Pick<GroupRecord, "id" | "centroid" | "size" | "lastAt" | "embedding" | "seq">): void {
     this.groups.set(g.id, {
       id: g.id,
       centroid: new Map(Object.entries(g.centroid)),
       size: g.size,
       lastAt: Date.parse(g.lastAt),
       embedding: g.embedding,
+      seq: g.seq,
     });
     for (const k of Object.keys(g.centroid)) this.post(k, g.id);
   }
@@ -117,6 +123,21 @@ export class TenantIndex {
     return { id: g.id, score, shared: sharedEvidence(q, mean, this.params.minShare) };
   }
 
+  /** Apply placement-log entry `n` (another process's placement or merge, or a replayed own
+   * one): skipped when the group already holds it (its record was loaded after the entry). */
+  apply(
+    n: number,
+    e: { group: string; vector?: Record<string, number>; at?: string; embedding?: number[] | undefined; into?: string },
+  ): void {
+    this.seq = Math.max(this.seq, n);
+    if (e.into) {
+      this.merge(e.group, e.into);
+      return;
+    }
+    if (!e.vector || (this.groups.get(e.group)?.seq ?? 0) >= n) return;
+    this.add(e.group, new Map(Object.entries(e.vector)), Date.parse(e.at ?? ""), e.embedding).seq = n;
+  }
+
   /** Add a question to a group (creating it); returns the updated centroid. */
   add(id: string, q: SparseVector, at: number, embedding?: number[]): IndexedGroup {
     let g = this.groups.get(id);
@@ -139,7 +160,8 @@ export class TenantIndex {
 
   /** Fold one group into another (a lead merged them): new questions go to `into`. */
   merge(from: string, into: string): void {
-    if (from === into) return;
+    // Once only: a merge can reach an index twice (from the reviews and from the placement log).
+    if (from === into || this.redirects.get(from) === into) return;
     this.redirects.set(from, into);
     const a = this.groups.get(from);
     const b = this.groups.get(into);

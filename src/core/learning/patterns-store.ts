@@ -44,3 +44,65 @@ export function resolveMerged(id: string, reviews: ReadonlyMap<string, ReviewRec
   }
   return cur;
 }
+
+// Several processes on one store place questions as one would. Every placement (and every
+// lead's merge) is an entry in a per-tenant log, numbered 1, 2, 3, ...; a process claims the
+// next number with store.add (atomic on every backend), and only after it has applied every
+// entry before it to its index. So each process decides on exactly the index a single process
+// would have had at that point, two processes never found two groups for one question at the
+// same moment, and every process sees new groups (and new members of old ones) without a
+// restart: one read per question when nothing is new. A process that loses the claim applies
+// the winner's entry and decides again.
+export const logKey = (tenant: string, n: number): string => `gseq:${tenant}:${n}`;
+/** The highest claimed number a process has written (start-up reads the log from here). */
+export const headKey = (tenant: string): string => `gseq:${tenant}:head`;
+export const lockKey = (tenant: string, group: string): string => `glock:${tenant}:${group}`;
+
+/** One placement (a question joined or founded `group`), or a merge of `group` into `into`. */
+export interface LogEntry {
+  group: string;
+  /** The question's feature vector (no text). */
+  vector?: Record<string, number>;
+  at?: string;
+  embedding?: number[] | undefined;
+  into?: string;
+}
+
+/** Claim number `n` for an entry; false when another process took it first. */
+export function claimEntry(store: Store, tenant: string, n: number, entry: LogEntry, ttlMs?: number): Promise<boolean> {
+  return store.add(logKey(tenant, n), entry, ttlMs);
+}
+
+/** Entries after number `after`, in order, as [n, entry]. */
+export async function entriesSince(store: Store, tenant: string, after: number): Promise<Array<[number, LogEntry]>> {
+  const out: Array<[number, LogEntry]> = [];
+  for (let n = after + 1; ; n++) {
+    const e = await store.get<LogEntry>(logKey(tenant, n));
+    if (!e) return out;
+    out.push([n, e]);
+  }
+}
+
+/** Lock one group's record across processes for a read-modify-write. A lock left by a crashed
+ * process expires after LOCK_TTL_MS; a waiter gives up waiting after LOCK_WAIT_MS and goes on. */
+const LOCK_TTL_MS = 10_000;
+const LOCK_WAIT_MS = 3_000;
+
+export async function withGroupLock<T>(store: Store, tenant: string, group: string, fn: () => Promise<T>): Promise<T> {
+  const key = lockKey(tenant, group);
+  let held = false;
+  for (let waited = 0; waited < LOCK_WAIT_MS; ) {
+    if (await store.add(key, 1, LOCK_TTL_MS)) {
+      held = true;
+      break;
+    }
+    const pause = 2 + Math.floor(Math.random() * 8);
+    await new Promise((r) => setTimeout(r, pause));
+    waited += pause;
+  }
+  try {
+    return await fn();
+  } finally {
+    if (held) await store.delete(key).catch(() => false);
+  }
+}

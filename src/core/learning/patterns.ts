@@ -13,7 +13,18 @@ import { LEARN_MSG } from "./messages.js";
 import { MapVocabulary, extractFeatures, groupable, looksLikeReply, type MapSearch } from "./patterns-features.js";
 import { TenantIndex, centroidRecord } from "./patterns-index.js";
 import { caseKey, checkRule } from "./patterns-rule.js";
-import { groupKey, loadGroups, loadReviews, memberKey, placedKey, resolveMerged } from "./patterns-store.js";
+import {
+  claimEntry,
+  entriesSince,
+  groupKey,
+  headKey,
+  loadGroups,
+  loadReviews,
+  memberKey,
+  placedKey,
+  resolveMerged,
+  withGroupLock,
+} from "./patterns-store.js";
 import type { SettingsCache } from "./settings.js";
 import type { CaseRef, GroupRecord, MemberRecord, QuestionEmbedder } from "./types.js";
 
@@ -86,6 +97,9 @@ export class PatternDetector {
     const groups = await loadGroups(this.o.store, tenant);
     const ordered = [...groups.values()].sort((a, b) => (a.lastAt < b.lastAt ? -1 : 1));
     for (const g of ordered) idx.load(g);
+    // Entries past the last head a process wrote: applied unless a group record holds them.
+    idx.seq = (await this.o.store.get<number>(headKey(tenant))) ?? 0;
+    for (const [n, e] of await entriesSince(this.o.store, tenant, idx.seq)) idx.apply(n, e);
     const reviews = await loadReviews(this.o.store, tenant);
     for (const r of reviews.values())
       if (r.status === "merged" && r.into) idx.merge(r.group, resolveMerged(r.into, reviews));
@@ -95,7 +109,21 @@ export class PatternDetector {
 
   /** Tell the index that a lead merged two groups. */
   async applyMerge(tenant: string, from: string, into: string): Promise<void> {
-    (await this.index(tenant)).merge(from, into);
+    const idx = await this.index(tenant);
+    // In the placement log too, so other processes fold the groups the same way.
+    const prev = this.queues.get(tenant) ?? Promise.resolve();
+    const next = prev.then(async () => {
+      for (;;) {
+        for (const [n, e] of await entriesSince(this.o.store, tenant, idx.seq)) idx.apply(n, e);
+        if (await claimEntry(this.o.store, tenant, idx.seq + 1, { group: from, into })) break;
+      }
+      idx.apply(idx.seq + 1, { group: from, into });
+    });
+    this.queues.set(
+      tenant,
+      next.catch(() => undefined),
+    );
+    await next;
   }
 
   /** Place one question; questions of a tenant are placed one at a time (per process). */
@@ -126,12 +154,29 @@ export class PatternDetector {
         return undefined;
       });
     }
-    const match = idx.best(features.vector, embedding);
-    const joins = match !== undefined && match.score >= settings.threshold;
-    const group = joins ? idx.resolve(match.id) : this.newId(rec.tenant, rec.id, idx);
     const at = Date.parse(rec.at);
     const ttl = Math.max(1, this.o.retentionMs - Math.max(0, clock.now().getTime() - at));
-    if (!(await store.add(placedKey(rec.tenant, rec.id), group, ttl))) return { skipped: "duplicate" };
+    if (!(await store.add(placedKey(rec.tenant, rec.id), "", ttl))) return { skipped: "duplicate" };
+    const vector = Object.fromEntries(features.vector);
+    let match: ReturnType<TenantIndex["best"]>;
+    let joins: boolean;
+    let group: string;
+    // Decide on the index as it is after every earlier placement (of any process), then claim
+    // the next log number; when another process claimed it first, apply its entry and decide again.
+    for (;;) {
+      for (const [n, e] of await entriesSince(store, rec.tenant, idx.seq)) idx.apply(n, e);
+      match = idx.best(features.vector, embedding);
+      joins = match !== undefined && match.score >= settings.threshold;
+      group = joins ? idx.resolve(match!.id) : this.newId(rec.tenant, rec.id, idx);
+      const entry = { group, vector, at: rec.at, ...(embedding ? { embedding } : {}) };
+      if (await claimEntry(store, rec.tenant, idx.seq + 1, entry, ttl)) break;
+    }
+    const n = idx.seq + 1;
+    const indexed = idx.add(group, features.vector, at, embedding);
+    indexed.seq = n;
+    idx.seq = n;
+    await store.set(placedKey(rec.tenant, rec.id), group, ttl);
+    await store.set(headKey(rec.tenant), n).catch(() => undefined);
     const member: MemberRecord = {
       group,
       recordId: rec.id,
@@ -143,10 +188,39 @@ export class PatternDetector {
       entries: rec.entries.slice(0, 3),
       answered: rec.actors.length > 0,
       laws: rec.laws,
-      score: joins ? Math.round(match.score * 1000) / 1000 : 1,
+      score: joins && match ? Math.round(match.score * 1000) / 1000 : 1,
     };
     await store.add(memberKey(rec.tenant, group, rec.id), member, ttl);
-    const indexed = idx.add(group, features.vector, at, embedding);
+    // The group record is read, changed and written under a lock: another process may add to
+    // the same group at the same moment.
+    const candidate = await withGroupLock(store, rec.tenant, group, () =>
+      this.update(rec, member, indexed, n, settings),
+    );
+    if (candidate) {
+      await this.o.audit.record({
+        tenant: rec.tenant,
+        who: "system",
+        action: "knelpunt.candidate",
+        target: group,
+        details: { cases: candidate.cases },
+      });
+      this.o.log.info({ tenant: rec.tenant, group, cases: candidate.recent }, "new candidate knelpunt");
+    }
+    return { group, score: match?.score ?? 0, created: !joins, candidate: candidate !== undefined };
+  }
+
+  /** Add one member to its group record; returns the counts when the group just became a candidate.
+   * Centroid and size come from the index after entry `n`, unless the stored record already
+   * folds a later entry (another process wrote after this one). */
+  private async update(
+    rec: QuestionRecord,
+    member: MemberRecord,
+    indexed: ReturnType<TenantIndex["add"]>,
+    n: number,
+    settings: Awaited<ReturnType<SettingsCache["get"]>>,
+  ): Promise<{ cases: number; recent: number } | undefined> {
+    const { store, clock } = this.o;
+    const group = member.group;
     const now = clock.now().toISOString();
     const stored = await store.get<GroupRecord>(groupKey(rec.tenant, group));
     const record: GroupRecord = stored ?? {
@@ -166,29 +240,22 @@ export class PatternDetector {
       record.recent.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       if (record.recent.length > RECENT_CAP) record.recent.splice(0, record.recent.length - RECENT_CAP);
     }
-    record.size = Math.max(record.size + 1, indexed.size);
-    record.centroid = centroidRecord(indexed.centroid);
-    if (indexed.embedding) record.embedding = indexed.embedding;
+    if ((record.seq ?? 0) < n) {
+      record.size = Math.max(record.size + 1, indexed.size);
+      record.centroid = centroidRecord(indexed.centroid);
+      if (indexed.embedding) record.embedding = indexed.embedding;
+      record.seq = n;
+    }
     record.updatedAt = now;
     if (rec.at < record.firstAt) record.firstAt = rec.at;
     if (rec.at > record.lastAt) record.lastAt = rec.at;
-    let candidate = false;
+    let candidate: { cases: number; recent: number } | undefined;
     if (!record.candidateAt && checkRule(record.recent, settings).met) {
       record.candidateAt = now;
-      candidate = true;
+      candidate = { cases: new Set(record.recent.map((c) => c.c)).size, recent: record.recent.length };
     }
     await store.set(groupKey(rec.tenant, group), record);
-    if (candidate) {
-      await this.o.audit.record({
-        tenant: rec.tenant,
-        who: "system",
-        action: "knelpunt.candidate",
-        target: group,
-        details: { cases: new Set(record.recent.map((c) => c.c)).size },
-      });
-      this.o.log.info({ tenant: rec.tenant, group, cases: record.recent.length }, "new candidate knelpunt");
-    }
-    return { group, score: match?.score ?? 0, created: !joins, candidate };
+    return candidate;
   }
 
   /** A short, typeable group id ("k" + 6 base36), stable for the founding question. */

@@ -49,6 +49,8 @@ export interface GroupRecord {
   recent: CaseRef[];
   /** When the group first met the rule (the leads were told then). */
   candidateAt?: string;
+  /** The last placement-log number folded into centroid and size (patterns-store.ts). */
+  seq?: number;
 }
 
 /** Membership of one question in a group; inserted with store.add, never overwritten. */

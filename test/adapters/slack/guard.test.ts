@@ -49,6 +49,9 @@ describe("slack guard", () => {
       "{",
     ])
       expect(check(body, sec)?.[0], body).toBe(400);
+    // Bolt parses any body that is not a form as JSON, whatever the content type says.
+    for (const type of ["text/plain", "", "application/json; charset=utf-8"])
+      expect(check('{"type":"event_callback","event":null}', sec, type)?.[0], type).toBe(400);
     expect(check("payload=%7Bnope", sec, "application/x-www-form-urlencoded")?.[0]).toBe(400);
     expect(check("command=%2Faanzet&text=hoi", sec, "application/x-www-form-urlencoded")).toBeUndefined();
   });

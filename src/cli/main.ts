@@ -7,6 +7,7 @@ import { createLogger } from "../logger.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
+import { helpRequest } from "./help.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 
@@ -82,6 +83,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
+    }
+    const help = helpRequest(argv);
+    if (help !== undefined) {
+      io.out(help);
+      return 0;
     }
     // --store is honoured by every command (interface.md).
     const storeIdx = rest.indexOf("--store");

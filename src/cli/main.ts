@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { createApp, PROJECT_ROOT, type App } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { AanzetError } from "../core/errors.js";
-import { createLogger } from "../logger.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
 import { helpRequest } from "./help.js";
+import { cliLogger } from "./log.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 
@@ -68,7 +68,7 @@ function speaker(
 
 async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T>): Promise<T> {
   // CLI commands log to stderr; per-turn lines are debug, so the chat stays readable.
-  const app = await createApp(config, { log: createLogger(config.logLevel, 2) });
+  const app = await createApp(config, { log: cliLogger(config, "cli") });
   try {
     return await fn(app);
   } finally {
@@ -125,7 +125,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           });
         }
         const handler = extraCommands.get(`map ${sub ?? ""}`);
-        if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config) });
+        if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config, { log: cliLogger(config, "map") }) });
         throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);
       }
       default: {
@@ -135,7 +135,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
             args: rest,
             io,
             config,
-            open: () => createApp(config, { log: createLogger(config.logLevel, 2) }),
+            open: () => createApp(config, { log: cliLogger(config, command) }),
           });
         }
         throw new AanzetError("USAGE", `unknown command "${command}"\n${USAGE}`);

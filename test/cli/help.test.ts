@@ -2,31 +2,15 @@
 // subcommand with its own help), run the real CLI in an empty temp folder with the default store
 // (sqlite://data/aanzet.sqlite, relative to that folder) and check it prints help, exits 0 and
 // leaves the folder empty. `report --help` used to write a report folder there.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMAND_HELP } from "../../src/cli/help.js";
-import { BIN } from "../helpers/cli.js";
+import { runPlain } from "../helpers/cli-plain.js";
 
-function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string> = { ...process.env, LOG_LEVEL: "info" } as Record<string, string>;
-    delete env.AANZET_STORE;
-    const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", BIN, ...args], { cwd, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end("");
-  });
+function run(args: string[], cwd: string) {
+  return runPlain(args, { cwd });
 }
 
 /** The command names of `aanzet help` ("  ask ...", "  map proposals ..." -> "ask", "map"). */

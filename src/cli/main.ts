@@ -125,7 +125,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           });
         }
         const handler = extraCommands.get(`map ${sub ?? ""}`);
-        if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config, { log: cliLogger(config, "map") }) });
+        if (handler)
+          return await handler({
+            args: rest.slice(1),
+            io,
+            config,
+            open: () => createApp(config, { log: cliLogger(config, "map") }),
+          });
         throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);
       }
       default: {

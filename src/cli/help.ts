@@ -11,15 +11,19 @@ Answers one question in Dutch. --json prints the answer JSON of docs/interface.m
   chat: `usage: aanzet chat [--role worker|coach|lead|admin] [--thread <id>]
 The console channel: interactive on a TTY, or one message per piped line. Type /help in the chat
 for what your role can do.`,
-  map: `usage: aanzet map check [--tenant <id>] | aanzet map proposals [--json] [--export <id> [--out <file>]]
+  map: `usage: aanzet map check [--tenant <id>] | aanzet map proposals [--json] [--export <id> [--out <file>]] | aanzet map gaps
 map check      validates map/, flows/ and prompts/; non-zero exit on errors
-map proposals  coach proposals for map changes; --export writes one as a YAML patch`,
+map proposals  coach proposals for map changes; --export writes one as a YAML patch
+map gaps       questions the map could not answer (off-topic ones only counted)`,
   "map check": `usage: aanzet map check [--tenant <id>]
 Validates map/, flows/ and prompts/ (errors name file, entry/step and field) and lists entries past
 their review date. With --tenant, also checks that tenant's overlay folder map/tenants/<id>/.
 Exits non-zero on errors.`,
   "map proposals": `usage: aanzet map proposals [--tenant <id>] [--json] [--all] | aanzet map proposals --export <id> [--out <file.yaml>]
 Lists coach proposals for map changes; --export prints (or writes) one as a YAML patch and marks it exported.`,
+  "map gaps": `usage: aanzet map gaps [--tenant <id>] [--json]
+Lists the questions the map could not answer (map gaps), most asked first. Off-topic messages
+(weather, recipes, poems) are counted, not listed. Coaches see the same list with /gaten in the chat.`,
   flows: `usage: aanzet flows check | aanzet flows export <id> [--tenant <id>]
 flows check   validates flows/ (schema and graph checks)
 flows export  prints the decision record of a finished flow as Markdown`,

@@ -19,6 +19,7 @@ const USAGE = `usage: aanzet <command> [options]
   chat [--role coach|lead]     the console channel (interactive, or piped lines)
   map check                    validate the regulation map, flows and prompts
   map proposals [--export id]  coach proposals for map changes
+  map gaps                     questions the map could not answer
   flows check | export <id>    validate flows; print a decision record
   replay <file>                feed chat history (JSONL, Slack export, WhatsApp .txt) to pattern detection
   knelpunten [--json]          candidate and reviewed knelpunten

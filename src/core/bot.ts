@@ -232,6 +232,7 @@ export class Bot {
       channel: turn.channel,
       text: answer.question,
       status: answer.status,
+      ...(answer.reason ? { reason: answer.reason } : {}),
       entries,
       actors: [...new Set(answer.aanZet.map((a) => a.actor))],
       laws: [...new Set(answer.aanZet.map((a) => a.law).filter((l): l is string => !!l))],

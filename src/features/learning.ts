@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import type { App } from "../app.js";
 import { parse } from "../cli/args.js";
 import { registerCommand, type CommandHandler } from "../cli/main.js";
+import { runMapGaps } from "../cli/map-gaps.js";
 import { runReplay } from "../cli/replay.js";
 import { AanzetError } from "../core/errors.js";
 import {
@@ -219,3 +220,4 @@ registerCommand("replay", replayCommand);
 registerCommand("knelpunten", knelpuntenCommand);
 registerCommand("report", reportCommand);
 registerCommand("map proposals", proposalsCommand);
+registerCommand("map gaps", runMapGaps);

@@ -10,7 +10,7 @@ import { pseudonymize } from "./pseudonym.js";
 import { QuestionLog, type QuestionRecord } from "./question-log.js";
 import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { MSG } from "./messages.js";
+import { helpFor, MSG } from "./messages.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 
 /** A Turn after scrubbing: `text` is safe to store; `user` is the pseudonym. */
@@ -172,9 +172,11 @@ export class Bot {
     if (safe.action) return [{ text: MSG.unknownButton }];
     const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
     if (command) {
-      return command[1]!.toLowerCase() === "help" ? [{ text: MSG.help }] : [{ text: MSG.unknownCommand(command[1]!) }];
+      return command[1]!.toLowerCase() === "help"
+        ? [{ text: helpFor(safe.role) }]
+        : [{ text: MSG.unknownCommand(command[1]!) }];
     }
-    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: MSG.help }];
+    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: helpFor(safe.role) }];
     return this.ask(safe);
   }
 

@@ -54,12 +54,17 @@ Exports all data of one tenant as JSON.`,
 Removes records past their retention.`,
   roles: `usage: aanzet roles show [--tenant <id>] | aanzet roles set [--tenant <id>] (--coach|--lead|--admin <id>)... [--remove]
 Shows or changes who is coach, lead or admin per tenant (besides AANZET_COACHES/LEADS/ADMINS).`,
-  tenant: `usage: aanzet tenant init <id> [--from <template tenant>] [--force]
-Creates map/tenants/<id>/ from a template (roles, channels, an example overlay entry); then run
-aanzet map check --tenant <id>.`,
-  "tenant init": `usage: aanzet tenant init <id> [--from <template tenant>] [--force]
-Creates map/tenants/<id>/ from a template (default: voorbeeldstad) with tenant.yaml (roles,
-channels) and an example overlay entry; then run aanzet map check --tenant <id>.`,
+  tenant: `usage: aanzet tenant init <id> [--name <naam>] [--from <tenant>] [--coach|--lead|--admin <id>]... [--force] | aanzet tenant apply <id>
+tenant init   creates map/tenants/<id>/ with tenant.yaml (roles, channels) and an example local rule
+tenant apply  stores the roles of an edited tenant.yaml
+Then run: aanzet map check --tenant <id>`,
+  "tenant init": `usage: aanzet tenant init <id> [--name <naam>] [--from <tenant>] [--coach|--lead|--admin <id>]... [--force]
+Creates map/tenants/<id>/ from map/templates/tenant/ (or another tenant's overlay with --from):
+tenant.yaml with the municipality's name, roles and channels, and lokaal.yaml.voorbeeld, an
+example local rule to copy. Roles given as options are also stored. Then run:
+aanzet map check --tenant <id>`,
+  "tenant apply": `usage: aanzet tenant apply <id>
+Stores the coaches, leads and admins of map/tenants/<id>/tenant.yaml (after you edited it).`,
 };
 
 /** Everything before a literal `--`: options after it are positionals, not a help request. */

@@ -8,6 +8,7 @@ import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
 import { helpRequest } from "./help.js";
 import { cliLogger } from "./log.js";
+import { tenantProblems, tenantToCheck } from "./tenant-check.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 
@@ -30,6 +31,7 @@ const USAGE = `usage: aanzet <command> [options]
   export --tenant <id>         all data of one tenant as JSON
   purge                        remove records past their retention
   roles                        show or change roles per tenant
+  tenant init <id> | apply <id>  start a municipality: overlay folder, roles, channels
 common options: --store <url> --tenant <id> --team <id> --user <id>`;
 
 /** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */
@@ -119,10 +121,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case "map": {
         const [sub] = rest;
         if (sub === "check") {
+          const mapDir = config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map");
+          const tenant = tenantToCheck(rest.slice(1));
           return runMapCheck(io, {
-            mapDir: config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map"),
+            mapDir,
             today: config.today ?? new Date().toISOString().slice(0, 10),
-            ...(mapCheckExtras.length ? { extraChecks: () => mapCheckExtras.flatMap((f) => f()) } : {}),
+            extraChecks: () => [
+              ...mapCheckExtras.flatMap((f) => f()),
+              ...(tenant ? tenantProblems(mapDir, tenant) : []),
+            ],
           });
         }
         const handler = extraCommands.get(`map ${sub ?? ""}`);

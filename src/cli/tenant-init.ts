@@ -121,7 +121,9 @@ async function applyRoles(ctx: Ctx, mapDir: string, id: string): Promise<number>
   const { file, problems } = readTenantFile(mapDir, id);
   if (!file) throw new AanzetError("USAGE", `${problems[0]!.file}: ${problems[0]!.field}: ${problems[0]!.message}`);
   const n = await grant(ctx, id, file.roles);
-  ctx.io.out(`tenant ${id}: ${n} ${n === 1 ? "role" : "roles"} stored from ${TENANT_FILE} (withdraw one with: aanzet roles set --remove)`);
+  ctx.io.out(
+    `tenant ${id}: ${n} ${n === 1 ? "role" : "roles"} stored from ${TENANT_FILE} (withdraw one with: aanzet roles set --remove)`,
+  );
   return 0;
 }
 

@@ -19,6 +19,7 @@ export function answerJson(a: Answer): Record<string, unknown> {
     status: a.status,
     ...(a.reason ? { reason: a.reason } : {}),
     ...(a.assumed ? { assumed: a.assumed } : {}),
+    ...(a.otherNeeds ? { otherNeeds: a.otherNeeds } : {}),
     answer: a.answer,
     aanZet: a.aanZet,
     routes: a.routes,

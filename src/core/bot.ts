@@ -12,6 +12,7 @@ import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { helpFor, MSG } from "./messages.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
+import { answerFollowUp, THREAD_FACTS_TTL_MS, type ThreadFacts, threadFactsKey } from "./thread-facts.js";
 
 /** A Turn after scrubbing: `text` is safe to store; `user` is the pseudonym. */
 export interface SafeTurn extends Omit<Turn, "text" | "user"> {
@@ -204,13 +205,32 @@ export class Bot {
       await this.store.delete(clarifyKey(turn)).catch(() => false);
       decision = resolveClarify(this, pending, question, turn.tenant);
     }
-    decision ??= this.answerer.answer(question, { tenant: turn.tenant, today: this.today() });
+    const opts = { tenant: turn.tenant, today: this.today() };
+    // A follow-up in the thread ("en als hij 27 is?") refines the thread's question.
+    const thread = pending ? undefined : await this.store.get<ThreadFacts>(threadFactsKey(turn)).catch(() => undefined);
+    const followUp = !decision && thread ? answerFollowUp(this.answerer, thread, question, opts) : undefined;
+    if (followUp) {
+      // The record keeps what this message said; the thread keeps the question it refines.
+      followUp.answer = { ...followUp.answer, question };
+      decision = followUp;
+    }
+    decision ??= this.answerer.answer(question, opts);
     let answer = decision.answer;
     for (const d of this.decorators) answer = await d(answer, turn);
     // After the decorators: a clarify that a decorator settled (LLM understanding) waits for nothing.
     if (answer.status === "clarify" && decision.answer.status === "clarify") {
-      const state: PendingClarify = { question, options: decision.options.map((e) => e.id) };
+      const state: PendingClarify = {
+        question: decision.answer.question,
+        options: decision.options.map((e) => e.id),
+        ...(decision.askedFact ? { fact: decision.askedFact } : {}),
+        ...(decision.facts ? { facts: decision.facts } : {}),
+      };
       await this.store.set(clarifyKey(turn), state, 3_600_000).catch(() => undefined);
+    }
+    if (answer.status !== "abstained" && decision.facts) {
+      const base = followUp && thread ? thread.question : (pending?.question ?? decision.answer.question);
+      const kept: ThreadFacts = { question: base, facts: decision.facts };
+      await this.store.set(threadFactsKey(turn), kept, THREAD_FACTS_TTL_MS).catch(() => undefined);
     }
     const rec = this.record(turn, answer);
     const stored = await this.questions.write(rec);

@@ -2,10 +2,34 @@
 import type { AnswerDecision } from "./answer/answerer.js";
 import type { Bot } from "./bot.js";
 import { normalize } from "./text/normalize.js";
+import type { CaseFacts } from "./understand/index.js";
 
 export interface PendingClarify {
   question: string;
   options: string[];
+  /** The `when:` key the clarify asked about ("wlz", "ageBelow"), when it asked for one fact. */
+  fact?: string;
+  /** Facts known when the clarify was asked. */
+  facts?: CaseFacts;
+}
+
+const YES = /^(ja|jawel|jazeker|klopt|zeker|wel|yes|jep|ja hoor)\b/;
+const NO = /^(nee|neen|niet|geen|nope|helaas niet)\b/;
+
+/** The fact a short reply to a one-fact question states ("ja", "nee", "16"), if any. */
+function replyFact(pending: PendingClarify, reply: string, stated: CaseFacts): CaseFacts {
+  const norm = normalize(reply);
+  const key = pending.fact;
+  if (!key || Object.keys(stated).length > 0) return stated;
+  if (key === "ageFrom" || key === "ageBelow") {
+    const n = /^(\d{1,3})(?:\s+(?:jaar|jr))?$/.exec(norm);
+    return n ? { age: Number(n[1]) } : stated;
+  }
+  if (key === "wlz" || key === "children" || key === "partner" || key === "refused") {
+    if (YES.test(norm)) return { [key]: true };
+    if (NO.test(norm)) return { [key]: false };
+  }
+  return stated;
 }
 
 export function clarifyKey(turn: { tenant: string; thread: string }): string {
@@ -31,7 +55,19 @@ export function resolveClarify(
     (n ? entries[Number(n[1]) - 1] : undefined) ??
     entries.find((e) => e.choiceLabel && normalize(e.choiceLabel) === norm);
   if (chosen) {
-    return { answer: bot.answerer.answered(chosen, pending.question, [], 0.8, tenant), options: [] };
+    const facts = pending.facts ?? {};
+    return { answer: bot.answerer.answered(chosen, pending.question, [], 0.8, tenant, facts), options: [], facts };
+  }
+  const stated = replyFact(pending, reply, bot.answerer.factsOf(reply));
+  if (Object.keys(stated).length > 0) {
+    const byFact = bot.answerer.answer(pending.question, {
+      tenant,
+      today: bot.today(),
+      onlyEntries: pending.options,
+      ...(pending.facts ? { known: pending.facts } : {}),
+      override: stated,
+    });
+    if (byFact.answer.status === "answered") return byFact;
   }
   if (reply.split(/\s+/).length > 8) return undefined;
   const combined = bot.answerer.answer(`${pending.question} ${reply}`, {

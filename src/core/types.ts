@@ -55,6 +55,8 @@ export interface Answer {
   reason?: string;
   /** Case facts the answer relied on (fact id -> value), e.g. { wlz: "false", setting: "thuis" }. */
   assumed?: Record<string, string>;
+  /** Other needs a long case story holds (at most three), each with its primary counter. */
+  otherNeeds?: Array<{ id: string; title: string; actor: string }>;
 }
 
 /** A button offered under a reply; `action` is routed back to the core as Turn.action. */

@@ -88,3 +88,13 @@ export const ABSTAIN_OFF_TOPIC =
   "Daar kan ik je niet mee helpen. Ik beantwoord alleen vragen over wie aan zet is in het sociaal domein: zorg, jeugd, inkomen, schulden, wonen. Stel je vraag anders, of vraag het je coach.";
 
 export const EMPTY_QUESTION = "Stel je vraag in één of twee zinnen. Bijvoorbeeld: wie betaalt een traplift?";
+
+/** One question back when one case fact decides between two entries with different actors. */
+export function composeFactClarify(ask: string, options: MapEntry[]): string {
+  const lines = options.map((e, i) => `${i + 1}. ${e.choiceLabel ?? e.title}`);
+  return [
+    `Eén vraag, dan weet ik wie aan zet is: ${ask}`,
+    ...lines,
+    "Antwoord met het nummer, of zeg het in je eigen woorden.",
+  ].join("\n");
+}

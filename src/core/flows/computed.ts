@@ -3,7 +3,7 @@
 // (step 4), and the escalation outcomes reached so far. Pure: map and answerer only.
 import type { Answerer } from "../answer/answerer.js";
 import { CALIBRATION } from "../answer/answerer.js";
-import { isValidOn, type RegulationMap } from "../map/regulation-map.js";
+import type { RegulationMap } from "../map/regulation-map.js";
 import type { MapEntry } from "../map/schema.js";
 import { lawName, routeName } from "../map/vocabulary.js";
 import type { Messages } from "./messages.js";
@@ -37,14 +37,16 @@ const MAX_LAWS = 4;
 
 /** Map entries and laws for a case description, with the tenant's overlay applied. */
 export function matchCase(env: FlowEnv, caseText: string): CaseMatch {
-  const index = env.answerer.indexFor(env.tenant);
-  const query = index.analyse(caseText);
-  if (query.terms.length === 0) return { entries: [], laws: [] };
-  const hits = index.search(query, 6, (e) => isValidOn(e, env.today));
+  // The same understanding as answers: thesaurus, case facts and `when:` conditions.
+  const { index, hits } = env.answerer.rank(caseText, { tenant: env.tenant, today: env.today });
   const top = hits[0];
-  if (!top || top.score < CALIBRATION.minScore) return { entries: [], laws: [] };
-  // A case description is longer than a question, so coverage is lower; keep close hits only.
-  const kept = hits.filter((h) => h.score >= top.score * 0.6 && h.coverage >= 0.2).slice(0, MAX_ENTRIES);
+  if (!top || top.score < CALIBRATION.minScore * index.maxIdf) return { entries: [], laws: [] };
+  // A case description is longer than a question, so coverage is lower; keep close hits only,
+  // and only hits with a word that names something in the map (no coincidences).
+  const kept = hits
+    .filter((h) => h.score >= top.score * 0.6 && h.coverage >= 0.2)
+    .filter((h) => h.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf)
+    .slice(0, MAX_ENTRIES);
   const laws: string[] = [];
   for (const role of ["primary", "fallback", "escalation"] as const) {
     for (const h of kept) {

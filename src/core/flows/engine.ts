@@ -3,7 +3,7 @@
 import type { Button, Reply } from "../types.js";
 import { renderComputed, matchCase, type FlowEnv } from "./computed.js";
 import { currentStep, nextOf, stepOf } from "./path.js";
-import { parseChoice, parseYesNo } from "./input.js";
+import { parseChoice, parseChoiceWithReason, parseYesNo, parseYesNoWithReason } from "./input.js";
 import type { Messages } from "./messages.js";
 import { END, type FlowDef, type StepDef } from "./schema.js";
 import type { FlowState, StoredAnswer } from "./state.js";
@@ -74,12 +74,36 @@ export function submit(
         ? step.options?.find((o) => o.value === input.value)?.value
         : parseChoice(input.text, step, m);
     const option = step.options?.find((o) => o.value === value);
-    if (!option) return { ok: false, error: m.get("flow.fout.keuze") };
+    if (!option) {
+      // "Ja, want ...": the first words choose, the rest is the worker's reason and is kept.
+      const withReason = input.value === undefined ? parseChoiceWithReason(input.text, step, m) : undefined;
+      const chosen = withReason && step.options?.find((o) => o.value === withReason.value);
+      if (!withReason || !chosen) return { ok: false, error: m.get("flow.fout.keuze") };
+      const text = `${m.get(chosen.label)}. Toelichting: ${withReason.reason}`;
+      return {
+        ok: true,
+        state: advance(flow, state, step, { value: chosen.value, text, reason: withReason.reason }, env),
+      };
+    }
     return { ok: true, state: advance(flow, state, step, { value: option.value, text: m.get(option.label) }, env) };
   }
   if (step.input === "yesno") {
     const v = input.value === "ja" || input.value === "nee" ? input.value : parseYesNo(input.text);
-    if (!v) return { ok: false, error: m.get("flow.fout.ja-nee") };
+    if (!v) {
+      const withReason = input.value === undefined ? parseYesNoWithReason(input.text) : undefined;
+      if (!withReason) return { ok: false, error: m.get("flow.fout.ja-nee") };
+      const label = m.get(withReason.value === "ja" ? "flow.ja" : "flow.nee");
+      return {
+        ok: true,
+        state: advance(
+          flow,
+          state,
+          step,
+          { value: withReason.value, text: `${label}. Toelichting: ${withReason.reason}`, reason: withReason.reason },
+          env,
+        ),
+      };
+    }
     return {
       ok: true,
       state: advance(flow, state, step, { value: v, text: m.get(v === "ja" ? "flow.ja" : "flow.nee") }, env),

@@ -57,6 +57,66 @@ export function parseChoice(text: string, step: StepDef, messages: Messages): st
   return hit?.value;
 }
 
+const PARTLY = new Set(["deels", "gedeeltelijk", "half", "een beetje", "soms", "voor een deel", "ten dele"]);
+
+// Where the choice ends and the reason starts: "ja, want ...", "deels: ...", "nee omdat ...".
+const REASON_SPLIT =
+  /^\s*([^,.:;!?\u2013\u2014-]+?)\s*(?:[,.:;!?\u2013\u2014-]+\s*|\s+(?=(?:want|omdat|maar|dus|doordat|aangezien|als|zolang|alleen)\b))(.+)$/isu;
+
+/** The option that the first words of a free-text reply name, by label, value or yes/no/deels. */
+function leadingOption(lead: string, step: StepDef, messages: Messages): string | undefined {
+  const options = step.options ?? [];
+  const n = normalize(lead);
+  if (n.length === 0) return undefined;
+  const byValue = (v: string) => options.find((o) => o.value === v)?.value;
+  const exact = options.find((o) => normalize(messages.get(o.label)) === n || normalize(o.value) === n);
+  if (exact) return exact.value;
+  if (YES.has(n)) return byValue("ja");
+  if (NO.has(n)) return byValue("nee");
+  if (PARTLY.has(n)) return byValue("deels");
+  // The first word of exactly one option's label ("maatwerk", "binnen").
+  const first = n.split(" ")[0]!;
+  const hits = options.filter((o) => normalize(o.value) === first);
+  return hits.length === 1 ? hits[0]!.value : undefined;
+}
+
+/**
+ * A choice given in free text with its reason: "Ja, de wet wil bestaanszekerheid bieden",
+ * "deels, omdat ...", "nee want ...". Undefined when the first words name no single option
+ * or no reason follows.
+ */
+export function parseChoiceWithReason(
+  text: string,
+  step: StepDef,
+  messages: Messages,
+): { value: string; reason: string } | undefined {
+  const m = REASON_SPLIT.exec(text.trim());
+  if (m) {
+    const value = leadingOption(m[1]!, step, messages);
+    const reason = m[2]!.replace(/^(want|omdat|dus)\s+/i, "").trim();
+    if (value && normalize(reason).length > 0) return { value, reason };
+  }
+  // "ja want ..." without punctuation: the first word alone
+  const [first, ...rest] = text.trim().split(/\s+/);
+  const value = first ? leadingOption(first, step, messages) : undefined;
+  const reason = rest
+    .join(" ")
+    .replace(/^(want|omdat|dus)\s+/i, "")
+    .trim();
+  if (value && rest.length >= 2 && normalize(reason).length > 0) return { value, reason };
+  return undefined;
+}
+
+/** "ja, want ...", "nee omdat ...": yes or no with the reason kept. */
+export function parseYesNoWithReason(text: string): { value: "ja" | "nee"; reason: string } | undefined {
+  const m = REASON_SPLIT.exec(text.trim());
+  const lead = m ? m[1]! : (text.trim().split(/\s+/)[0] ?? "");
+  const reason = (m ? m[2]!.trim() : text.trim().split(/\s+/).slice(1).join(" ")).replace(/^(want|omdat|dus)\s+/i, "");
+  const v = parseYesNo(lead);
+  if (!v || normalize(reason).length === 0 || (!m && reason.split(/\s+/).length < 2)) return undefined;
+  return { value: v, reason };
+}
+
 const QUESTION_START = new Set(
   (
     "wie wat waar wanneer waarom hoe welke welk hoeveel hoelang waarvoor waarmee " +

@@ -8,6 +8,8 @@ export interface StoredAnswer {
   /** What the record shows: the option label as shown, or the (scrubbed) text. */
   text: string;
   skipped?: boolean;
+  /** The worker's own reason given with a choice ("ja, want ..."). */
+  reason?: string;
 }
 
 /** Regulation map entries and laws matched on the case text (computed content). */

@@ -247,6 +247,8 @@ export const FactCueSchema = z.strictObject({
   value: z.union([z.boolean(), z.string().min(2)]),
   /** Dutch phrase for "Ik ga ervan uit: ...", e.g. "woont thuis". */
   label: z.string().min(3).max(60),
+  /** The one question to ask when this fact decides between actors ("Heeft de persoon een Wlz-indicatie?"). */
+  ask: z.string().min(8).max(100).optional(),
   cues: z.array(z.string().min(2).max(60)).min(1),
 });
 export const FactsFileSchema = z.strictObject({

@@ -117,6 +117,8 @@ export interface Config {
   storeSource?: string;
   port: number;
   logLevel: Env["LOG_LEVEL"];
+  /** Log level of one-shot CLI commands: LOG_LEVEL when the operator set it, else "error" (human output only). */
+  cliLogLevel: Env["LOG_LEVEL"];
   tenant: string;
   team: string;
   /** Override of "today" for date-bound rules (tests, replays); undefined = the clock. */
@@ -211,6 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: {
     storeSource: overrides.store ? "--store" : "AANZET_STORE",
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    cliLogLevel: source.LOG_LEVEL ? env.LOG_LEVEL : "error",
     tenant: env.AANZET_TENANT,
     team: env.AANZET_TEAM,
     today: env.AANZET_TODAY,

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { createApp, PROJECT_ROOT, type App } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { AanzetError } from "../core/errors.js";
-import { createLogger } from "../logger.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
+import { helpRequest } from "./help.js";
+import { cliLogger } from "./log.js";
+import { tenantProblems, tenantToCheck } from "./tenant-check.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 import { runMapWatch } from "./map-watch.js";
@@ -20,6 +22,7 @@ const USAGE = `usage: aanzet <command> [options]
   map check [--due <date>]     validate the regulation map, flows and prompts; list reviews due
   map watch [--on <date>]      list entries whose law has a newer version in the BWB (asks overheid.nl)
   map proposals [--export id]  coach proposals for map changes
+  map gaps                     questions the map could not answer
   flows check | export <id>    validate flows; print a decision record
   replay <file>                feed chat history (JSONL, Slack export, WhatsApp .txt) to pattern detection
   knelpunten [--json]          candidate and reviewed knelpunten
@@ -30,6 +33,7 @@ const USAGE = `usage: aanzet <command> [options]
   export --tenant <id>         all data of one tenant as JSON
   purge                        remove records past their retention
   roles                        show or change roles per tenant
+  tenant init <id> | apply <id>  start a municipality: overlay folder, roles, channels
 common options: --store <url> --tenant <id> --team <id> --user <id>`;
 
 /** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */
@@ -69,7 +73,7 @@ function speaker(
 
 async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T>): Promise<T> {
   // CLI commands log to stderr; per-turn lines are debug, so the chat stays readable.
-  const app = await createApp(config, { log: createLogger(config.logLevel, 2) });
+  const app = await createApp(config, { log: cliLogger(config, "cli") });
   try {
     return await fn(app);
   } finally {
@@ -84,6 +88,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
+    }
+    const help = helpRequest(argv);
+    if (help !== undefined) {
+      io.out(help);
+      return 0;
     }
     // --store is honoured by every command (interface.md).
     const storeIdx = rest.indexOf("--store");
@@ -114,16 +123,27 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case "map": {
         const [sub] = rest;
         if (sub === "check") {
+          const mapDir = config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map");
+          const tenant = tenantToCheck(rest.slice(1));
           return runMapCheck(io, {
-            mapDir: config.env.AANZET_MAP_DIR ?? join(PROJECT_ROOT, "map"),
+            mapDir,
             today: config.today ?? new Date().toISOString().slice(0, 10),
             args: rest.slice(1),
-            ...(mapCheckExtras.length ? { extraChecks: () => mapCheckExtras.flatMap((f) => f()) } : {}),
+            extraChecks: () => [
+              ...mapCheckExtras.flatMap((f) => f()),
+              ...(tenant ? tenantProblems(mapDir, tenant) : []),
+            ],
           });
         }
         if (sub === "watch") return await runMapWatch(io, rest.slice(1), config, join(PROJECT_ROOT, "map"));
         const handler = extraCommands.get(`map ${sub ?? ""}`);
-        if (handler) return await handler({ args: rest.slice(1), io, config, open: () => createApp(config) });
+        if (handler)
+          return await handler({
+            args: rest.slice(1),
+            io,
+            config,
+            open: () => createApp(config, { log: cliLogger(config, "map") }),
+          });
         throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);
       }
       default: {
@@ -133,7 +153,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
             args: rest,
             io,
             config,
-            open: () => createApp(config, { log: createLogger(config.logLevel, 2) }),
+            open: () => createApp(config, { log: cliLogger(config, command) }),
           });
         }
         throw new AanzetError("USAGE", `unknown command "${command}"\n${USAGE}`);

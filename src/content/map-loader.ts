@@ -2,7 +2,7 @@
 // the zod schemas in core. Never throws on bad content: every problem is returned with file,
 // entry id and field so `aanzet map check` can list them all at once.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import {
@@ -351,7 +351,8 @@ export function loadMap(mapDir: string, root = join(mapDir, "..")): MapLoadResul
     for (const tenant of readdirSync(tenantsDir).sort()) {
       const dir = join(tenantsDir, tenant);
       if (!statSync(dir).isDirectory()) continue;
-      const tf = yamlFiles(dir);
+      // tenant.yaml holds the tenant's roles and channels (src/cli/tenant-file.ts), no entries.
+      const tf = yamlFiles(dir).filter((f) => basename(f) !== "tenant.yaml");
       files += tf.length;
       overlays.set(tenant, loadEntryFiles(tf, root, problems, origin, `${tenant}/`));
     }

@@ -10,7 +10,7 @@ import { pseudonymize } from "./pseudonym.js";
 import { QuestionLog, type QuestionRecord } from "./question-log.js";
 import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { MSG } from "./messages.js";
+import { helpFor, MSG } from "./messages.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 import { answerFollowUp, THREAD_FACTS_TTL_MS, type ThreadFacts, threadFactsKey } from "./thread-facts.js";
 
@@ -173,9 +173,11 @@ export class Bot {
     if (safe.action) return [{ text: MSG.unknownButton }];
     const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
     if (command) {
-      return command[1]!.toLowerCase() === "help" ? [{ text: MSG.help }] : [{ text: MSG.unknownCommand(command[1]!) }];
+      return command[1]!.toLowerCase() === "help"
+        ? [{ text: helpFor(safe.role) }]
+        : [{ text: MSG.unknownCommand(command[1]!) }];
     }
-    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: MSG.help }];
+    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: helpFor(safe.role) }];
     return this.ask(safe);
   }
 
@@ -252,6 +254,7 @@ export class Bot {
       channel: turn.channel,
       text: answer.question,
       status: answer.status,
+      ...(answer.reason ? { reason: answer.reason } : {}),
       entries,
       actors: [...new Set(answer.aanZet.map((a) => a.actor))],
       laws: [...new Set(answer.aanZet.map((a) => a.law).filter((l): l is string => !!l))],

@@ -17,6 +17,8 @@ export interface QuestionRecord {
   /** Scrubbed question text. */
   text: string;
   status: AnswerStatus | "passive";
+  /** The answerer's reason for an abstained or clarify answer ("off-topic", "not-covered", ...). */
+  reason?: string;
   entries: string[];
   actors: string[];
   laws: string[];

@@ -7,6 +7,8 @@ import { stringify } from "yaml";
 import type { App } from "../app.js";
 import { parse } from "../cli/args.js";
 import { registerCommand, type CommandHandler } from "../cli/main.js";
+import { runMapGaps } from "../cli/map-gaps.js";
+import { runReplay } from "../cli/replay.js";
 import { AanzetError } from "../core/errors.js";
 import {
   installLearning,
@@ -20,8 +22,6 @@ import {
   type LearningLoop,
 } from "../core/learning/index.js";
 import { describe } from "../core/learning/review-chat.js";
-import { FORMATS, readExport, replay } from "../import/index.js";
-import type { ImportFormat } from "../import/types.js";
 import { feature } from "./index.js";
 
 const loops = new WeakMap<App, LearningLoop>();
@@ -48,63 +48,8 @@ async function withLoop<T>(open: () => Promise<App>, fn: (app: App, loop: Learni
   }
 }
 
-const REPLAY_USAGE =
-  "aanzet replay <file|folder> [--format jsonl|slack|whatsapp] [--tenant <id>] [--team <id>] [--progress N] [--json]";
-
-const replayCommand: CommandHandler = async ({ args, io, config, open }) => {
-  const { values, positionals } = parse(
-    args,
-    { format: { type: "string" }, progress: { type: "string" } },
-    REPLAY_USAGE,
-  );
-  const file = positionals[0];
-  if (!file) throw new AanzetError("USAGE", `give the export to replay\nusage: ${REPLAY_USAGE}`);
-  if (values.format !== undefined && !(FORMATS as readonly string[]).includes(values.format)) {
-    throw new AanzetError("USAGE", `unknown format "${values.format}": use ${FORMATS.join(", ")}`);
-  }
-  const every = values.progress !== undefined ? Number(values.progress) : 500;
-  if (!Number.isInteger(every) || every < 0)
-    throw new AanzetError("USAGE", "--progress takes a whole number of messages (0: quiet)");
-  if (values.today) config.today = values.today;
-  const tenant = values.tenant ?? config.tenant;
-  const parsed = readExport(resolve(file), { format: values.format as ImportFormat | undefined, team: values.team });
-  for (const issue of parsed.issues) {
-    io.err(`aanzet replay: ${issue.file ? `${issue.file}, item` : "line"} ${issue.line}: ${issue.reason} (skipped)`);
-  }
-  // Oldest first, so groups grow as they did in the chat; equal times keep their file order.
-  const messages = parsed.messages
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => a.m.at.getTime() - b.m.at.getTime() || a.i - b.i)
-    .map((x) => x.m);
-  return withLoop(open, async (app, loop) => {
-    const summary = await replay(app.bot, messages, {
-      tenant,
-      progressEvery: messages.length > every ? every : 0,
-      onProgress: (done, total) => io.err(`aanzet replay: ${done}/${total} messages`),
-    });
-    const all = await loop.knelpunten.list(tenant);
-    const candidates = all.filter((k) => k.status === "candidate");
-    if (values.json) {
-      io.out(
-        JSON.stringify({
-          format: parsed.format,
-          tenant,
-          messages: summary.messages,
-          skipped: parsed.skipped,
-          errors: parsed.issues.map((i) => ({ line: i.line, ...(i.file ? { file: i.file } : {}), error: i.reason })),
-          newCandidates: summary.notices.length,
-          candidates: candidates.map((k) => k.id),
-        }),
-      );
-    } else {
-      io.out(
-        `replay: ${summary.messages} messages replayed (${parsed.format}, tenant ${tenant}), ${parsed.skipped} skipped, ${parsed.issues.length} bad lines; ` +
-          `${summary.notices.length} new candidate knelpunten, ${candidates.length} in total. List them with: aanzet knelpunten --tenant ${tenant}`,
-      );
-    }
-    return 0;
-  });
-};
+const replayCommand: CommandHandler = ({ args, io, config, open }) =>
+  runReplay({ args, io, config, withLoop: (fn) => withLoop(open, fn) });
 
 const KNELPUNTEN_USAGE =
   "aanzet knelpunten [--json] [--all] [--tenant <id>] | aanzet knelpunten settings [--min-cases N] [--min-teams N] [--window-days N] [--threshold X] [--snooze-days N]";
@@ -275,3 +220,4 @@ registerCommand("replay", replayCommand);
 registerCommand("knelpunten", knelpuntenCommand);
 registerCommand("report", reportCommand);
 registerCommand("map proposals", proposalsCommand);
+registerCommand("map gaps", runMapGaps);

@@ -27,6 +27,14 @@ export interface ParseResult {
   issues: ImportIssue[];
   /** Items skipped on purpose (system lines, media, joins, empty messages). */
   skipped: number;
+  /** Why each skipped item was skipped, with its sender when it has one (WhatsApp). */
+  skips?: Skip[];
+}
+
+/** One item skipped on purpose. */
+export interface Skip {
+  user?: string;
+  reason: string;
 }
 
 export type ImportFormat = "jsonl" | "slack" | "whatsapp";

@@ -5,7 +5,7 @@
 //   [3/12/26, 9:14:05 AM] Name: text           (iPhone, English/US)
 // A line without a header continues the previous message. Times are local (Europe/Amsterdam).
 import { createHash } from "node:crypto";
-import type { ImportIssue, ImportedMessage, ParseResult } from "./types.js";
+import type { ImportIssue, ImportedMessage, ParseResult, Skip } from "./types.js";
 
 const HEADER =
   /^\[?(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?\s+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[\s\u202f\u00a0]*([AaPp])\.?\s?[Mm]\.?)?\]?\s*(?:-\s+)?(.*)$/;
@@ -104,7 +104,7 @@ export function parseWhatsApp(text: string, opts: { team: string; timeZone?: str
   const tz = opts.timeZone ?? "Europe/Amsterdam";
   const issues: ImportIssue[] = [];
   const drafts: Array<{ at: Date; author: string; lines: string[]; line: number }> = [];
-  let skipped = 0;
+  const skips: Skip[] = [];
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = raw.replace(MARKS, "");
@@ -126,7 +126,7 @@ export function parseWhatsApp(text: string, opts: { team: string; timeZone?: str
     const sep = h.rest.indexOf(": ");
     if (sep <= 0) {
       // System line ("X heeft de groep gemaakt", encryption notice): no author.
-      skipped++;
+      skips.push({ reason: "system line" });
       drafts.push({ at: h.at, author: "", lines: [], line: -1 });
       return;
     }
@@ -136,12 +136,20 @@ export function parseWhatsApp(text: string, opts: { team: string; timeZone?: str
   for (const d of drafts) {
     if (d.line < 0) continue;
     const body = d.lines.join("\n").trim();
-    if (body.length === 0 || MEDIA.test(body) || (SYSTEM.test(body) && body.length < 160)) {
-      skipped++;
+    const reason =
+      body.length === 0
+        ? "empty message"
+        : MEDIA.test(body)
+          ? "media or deleted message"
+          : SYSTEM.test(body) && body.length < 160
+            ? "system line"
+            : undefined;
+    if (reason) {
+      skips.push({ user: d.author, reason });
       continue;
     }
     const id = whatsappId(opts.team, d.at, d.author, body);
     messages.push({ id, team: opts.team, user: d.author, at: d.at, text: body, thread: `wa:${id}` });
   }
-  return { messages, issues, skipped };
+  return { messages, issues, skipped: skips.length, skips };
 }

@@ -3,7 +3,7 @@
 // their flow in a new thread; /knelpunten shows the lead's review list privately.
 import { randomUUID } from "node:crypto";
 import type { SlashCommand } from "@slack/bolt";
-import { MSG } from "../../core/messages.js";
+import { helpFor } from "../../core/messages.js";
 import type { Button, Reply, Role, Turn } from "../../core/types.js";
 import { can } from "../../roles.js";
 import { startAnonymous } from "./anonymous.js";
@@ -98,9 +98,9 @@ function aanzet(deps: SlackDeps): CommandListener {
       const [first = "", ...rest] = text.split(/\s+/);
       const sub = first.toLowerCase();
       if (!text) return postEphemeral(client, dest, note(SLACK_MSG.emptyAanzet));
-      if (sub === "help" || sub === "hulp") return postEphemeral(client, dest, note(MSG.help));
       if (sub === "anoniem") return startAnonymous(deps, client, dest, text.slice(first.length));
       const role = await deps.roleOf(client, c.team_id, c.user_id);
+      if (sub === "help" || sub === "hulp") return postEphemeral(client, dest, note(helpFor(role)));
       if (sub === "luister") return listen(deps, client, c, dest, role, rest[0] ?? "");
       const replies = await deps.bot.handle(turn(c, role, text, slashThread(c)));
       await deliver(deps, client, dest, replies, shareButton(deps, c.team_id));

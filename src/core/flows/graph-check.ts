@@ -204,15 +204,14 @@ export function checkFlow(flow: FlowDef, messages: Messages, routeIds?: readonly
     }
   }
 
-  if (flow.record.conclusion && !byId.has(flow.record.conclusion)) {
-    out.push(
-      problem(
-        file,
-        flow.id,
-        "record.conclusion",
-        `unknown step "${flow.record.conclusion}": name the step that asks for the conclusion`,
-      ),
-    );
+  for (const [field, what] of [
+    ["conclusion", "the conclusion"],
+    ["alternatives", "the alternatives considered"],
+    ["decision", "the decision that followed"],
+  ] as const) {
+    const id = flow.record[field];
+    if (id && !byId.has(id))
+      out.push(problem(file, flow.id, `record.${field}`, `unknown step "${id}": name the step that asks for ${what}`));
   }
   for (const [id, o] of Object.entries(flow.outcomes)) {
     if (o.route && routeIds && !routeIds.includes(o.route)) {

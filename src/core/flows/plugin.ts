@@ -244,15 +244,18 @@ export class FlowPlugin {
   private async start(flow: FlowDef, old: FlowState | undefined, turn: SafeTurn, ctx: TurnContext): Promise<Reply[]> {
     const now = this.bot.clock.now();
     const previous = old?.status === "done" ? old.id : old?.previous;
-    const state = startState(flow, {
-      id: (this.opts.newId ?? newInstanceId)(flow),
-      tenant: turn.tenant,
-      thread: turn.thread,
-      owner: turn.user,
-      now,
-      version: (old?.version ?? 0) + 1,
-      previous,
-    });
+    const state: FlowState = {
+      ...startState(flow, {
+        id: (this.opts.newId ?? newInstanceId)(flow),
+        tenant: turn.tenant,
+        thread: turn.thread,
+        owner: turn.user,
+        now,
+        version: (old?.version ?? 0) + 1,
+        previous,
+      }),
+      team: turn.team,
+    };
     const env = this.env(turn.tenant);
     if (!(await saveState(this.bot.store, state, this.ttlMs()))) return this.conflict(turn, env);
     ctx.log.debug({ code: "FLOW_STARTED", flow: flow.id, instance: state.id }, "flow started");

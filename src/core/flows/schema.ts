@@ -98,6 +98,10 @@ export const FlowSchema = z.strictObject({
     title: key,
     /** Step whose answer is the worker's conclusion. */
     conclusion: z.string().min(1).optional(),
+    /** Step whose answer lists the alternatives considered (own section in the record). */
+    alternatives: z.string().min(1).optional(),
+    /** Step whose answer is the decision that followed (beschikking, date). */
+    decision: z.string().min(1).optional(),
     /** A template to copy (e.g. the escalation note); `{step-id}` is that step's answer. */
     note: key.optional(),
   }),

@@ -27,6 +27,8 @@ export interface FlowState {
   id: string;
   flow: string;
   tenant: string;
+  /** Team (Slack channel, Teams team, console team) where the flow ran, for the record. */
+  team?: string;
   thread: string;
   /** Pseudonym of the starter: only they advance the flow. */
   owner: string;

@@ -11,3 +11,4 @@ export { checkRule } from "./patterns-rule.js";
 export { extractFeatures, MapVocabulary } from "./patterns-features.js";
 export { reportCsv, reportHtml, reportMarkdown, type ReportMeta } from "./report.js";
 export * from "./types.js";
+export { isMapGap, listGaps, type GapList, type MapGap } from "./gaps.js";

@@ -3,6 +3,7 @@
 import type { Bot } from "../bot.js";
 import { AuditLog } from "./audit.js";
 import { answerButtons, confirmationDecorator, feedbackHandler } from "./feedback.js";
+import { gapsHandler } from "./gaps-chat.js";
 import { KnelpuntenService } from "./knelpunten.js";
 import { PatternDetector } from "./patterns.js";
 import type { MapSearch } from "./patterns-features.js";
@@ -69,6 +70,7 @@ export function installLearning(bot: Bot, opts: LearningOptions = {}): LearningL
   const loop = learningServices(bot, opts);
   const { store, clock, map } = bot;
   bot.use(feedbackHandler({ store, clock, map, audit: loop.audit, proposals: loop.proposals }));
+  bot.use(gapsHandler({ store }));
   bot.use(reviewHandler({ store, knelpunten: loop.knelpunten, review: loop.review, settings: loop.settings }));
   bot.onQuestion(loop.detector.listener);
   bot.decorate(confirmationDecorator({ store, map }));

@@ -49,6 +49,12 @@ export const LEARN_MSG = {
   buttonMerge: (id: string) => `Samenvoegen ${id}`,
   buttonSnooze: (id: string) => `Snooze ${id}`,
   buttonProposal: (id: string) => `Kaartvoorstel ${id}`,
+  noGaps: "Er zijn nu geen vragen die de regelkaart niet kon beantwoorden.",
+  gapsHead: (n: number) =>
+    n === 1 ? "1 vraag kon de regelkaart niet beantwoorden:" : `${n} vragen kon de regelkaart niet beantwoorden:`,
+  gapsFoot: "Vul de kaart aan met: /corrigeer nieuw <wat er op de kaart moet>.",
+  offTopicCount: (n: number) =>
+    `${n} ${n === 1 ? "bericht ging" : "berichten gingen"} niet over het sociaal domein. Die tel ik alleen.`,
 } as const;
 
 /** Reasons that mean "this fits within the rules": the answer belongs in the map instead. */

@@ -56,7 +56,7 @@ export function columnChart(
     const lx = x + barW / 2;
     const ly = pad.top + innerH + 14;
     parts.push(
-      `<text x="${lx.toFixed(1)}" y="${ly}" font-size="10" text-anchor="end" transform="rotate(-40 ${lx.toFixed(1)} ${ly})" fill="${COLORS.axis}">${esc(b.label)}</text>`,
+      `<text x="${lx.toFixed(1)}" y="${ly}" font-size="11" text-anchor="end" transform="rotate(-40 ${lx.toFixed(1)} ${ly})" fill="${COLORS.axis}">${esc(b.label)}</text>`,
     );
   });
   parts.push(

@@ -11,6 +11,7 @@ import { QuestionLog, type QuestionRecord } from "./question-log.js";
 import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { MSG } from "./messages.js";
+import type { ChannelPort } from "./channel/port.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 
 /** A Turn after scrubbing: `text` is safe to store; `user` is the pseudonym. */
@@ -50,7 +51,8 @@ export interface BotOptions {
   retentionDays: number;
   /** Fixed "today" for date-bound rules; default: the clock's date. */
   today?: string | undefined;
-  /** Per-user and per-channel limit for Slack and Teams turns (console and replay are exempt). */
+  /** Per-user and per-channel limit for turns from rate-limited channels (console and replay
+   * are not). */
   rateLimit?: RateLimiter | undefined;
   /** The role from stored per-tenant settings, combined with the adapter's; never lowers it. */
   roleOf?: ((turn: Turn) => Promise<Role>) | undefined;
@@ -113,11 +115,12 @@ export class Bot {
     return pseudonymize(this.opts.secret, tenant, user);
   }
 
-  /** Handle one turn; never throws: a failure becomes a short Dutch apology. */
-  async handle(turn: Turn): Promise<Reply[]> {
+  /** Handle one turn; never throws: a failure becomes a short Dutch apology. `channel` is the
+   * port of the chat channel it came from (none for the console and replay). */
+  async handle(turn: Turn, channel?: ChannelPort): Promise<Reply[]> {
     const log = this.log.child({ channel: turn.channel, tenant: turn.tenant, turnId: turn.id });
     try {
-      return await this.process(turn, log);
+      return await this.process(turn, log, channel);
     } catch (err) {
       const code = errorCode(err);
       log.error({ code, err: err instanceof Error ? { name: err.name, code } : undefined }, "turn failed");
@@ -125,13 +128,13 @@ export class Bot {
     }
   }
 
-  private async process(turn: Turn, log: Log): Promise<Reply[]> {
+  private async process(turn: Turn, log: Log, channel: ChannelPort | undefined): Promise<Reply[]> {
     if (turn.text.length > this.opts.maxMessageChars) {
       log.warn({ code: "INPUT_TOO_LARGE", chars: turn.text.length }, "message too long");
       return turn.direct ? [{ text: MSG.tooLong(this.opts.maxMessageChars) }] : [];
     }
     // Before scrubbing and the store: a flood costs a map lookup, nothing more.
-    if (this.opts.rateLimit && (turn.channel === "slack" || turn.channel === "teams")) {
+    if (this.opts.rateLimit && channel?.capabilities.rateLimited) {
       const r = this.opts.rateLimit.take(turn);
       if (!r.ok) {
         log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
@@ -200,7 +203,12 @@ export class Bot {
     let decision = undefined as ReturnType<Answerer["answer"]> | undefined;
     if (pending) {
       await this.store.delete(clarifyKey(turn)).catch(() => false);
-      decision = resolveClarify(this, pending, question, turn.tenant);
+      decision = resolveClarify(
+        { map: this.map, answerer: this.answerer, today: this.today() },
+        pending,
+        question,
+        turn.tenant,
+      );
     }
     decision ??= this.answerer.answer(question, { tenant: turn.tenant, today: this.today() });
     let answer = decision.answer;

@@ -1,7 +1,14 @@
 // A clarify question waits per thread for the worker's choice ("1", "2", or more detail).
-import type { AnswerDecision } from "./answer/answerer.js";
-import type { Bot } from "./bot.js";
+import type { AnswerDecision, Answerer } from "./answer/answerer.js";
+import type { RegulationMap } from "./map/regulation-map.js";
 import { normalize } from "./text/normalize.js";
+
+/** What resolving a clarify reply needs: the map's entries, the answerer and the day whose law applies. */
+export interface ClarifyDeps {
+  map: Pick<RegulationMap, "get">;
+  answerer: Pick<Answerer, "answer" | "answered">;
+  today: string;
+}
 
 export interface PendingClarify {
   question: string;
@@ -18,12 +25,12 @@ export function clarifyKey(turn: { tenant: string; thread: string }): string {
  * Anything else is a new question (undefined).
  */
 export function resolveClarify(
-  bot: Bot,
+  deps: ClarifyDeps,
   pending: PendingClarify,
   reply: string,
   tenant: string,
 ): AnswerDecision | undefined {
-  const entries = pending.options.map((id) => bot.map.get(id, tenant)).filter((e) => e !== undefined);
+  const entries = pending.options.map((id) => deps.map.get(id, tenant)).filter((e) => e !== undefined);
   if (entries.length === 0) return undefined;
   const n = /^\s*(\d)\s*[.)]?\s*$/.exec(reply);
   const norm = normalize(reply);
@@ -31,12 +38,12 @@ export function resolveClarify(
     (n ? entries[Number(n[1]) - 1] : undefined) ??
     entries.find((e) => e.choiceLabel && normalize(e.choiceLabel) === norm);
   if (chosen) {
-    return { answer: bot.answerer.answered(chosen, pending.question, [], 0.8, tenant), options: [] };
+    return { answer: deps.answerer.answered(chosen, pending.question, [], 0.8, tenant), options: [] };
   }
   if (reply.split(/\s+/).length > 8) return undefined;
-  const combined = bot.answerer.answer(`${pending.question} ${reply}`, {
+  const combined = deps.answerer.answer(`${pending.question} ${reply}`, {
     tenant,
-    today: bot.today(),
+    today: deps.today,
     onlyEntries: pending.options,
   });
   return combined.answer.status === "answered" ? combined : undefined;

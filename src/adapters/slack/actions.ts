@@ -14,6 +14,7 @@ import type { ActionArgs, ActionListener } from "./registration.js";
 import { contextLine, parseActionId, renderReply, type Block } from "./render.js";
 import { keys, rememberThread, type ShareRecord } from "./state.js";
 import { openCorrection } from "./views.js";
+import { slackPort } from "./port.js";
 
 export const SHARE_ACTION = "answer:share";
 export const CORRECT_ACTION = "coach:correct";
@@ -169,7 +170,7 @@ export function onBlockAction(deps: SlackDeps): ActionListener {
         action: value !== undefined ? { id, value } : { id },
         direct: true,
       };
-      const replies = await deps.bot.handle(turn);
+      const replies = await deps.bot.handle(turn, slackPort(deps, client, o.dest));
       if (o.fromHome) return publishHome(deps, client, tenant, o.dest.user, replies);
       // Mark the row only when the flow answered with its next prompt (or its record); a refusal
       // (someone else's flow) leaves the buttons for the flow's owner.

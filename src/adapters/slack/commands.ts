@@ -14,6 +14,7 @@ import { isDirectChannel, stripMentions } from "./normalise.js";
 import type { CommandArgs, CommandListener, SlashCommandName } from "./registration.js";
 import { SHARE_TTL_MS, isListening, keys, type ListenState, type ShareRecord } from "./state.js";
 import { toMrkdwn } from "./render.js";
+import { slackPort } from "./port.js";
 
 function note(text: string) {
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: toMrkdwn(text) } }] };
@@ -102,7 +103,7 @@ function aanzet(deps: SlackDeps): CommandListener {
       if (sub === "anoniem") return startAnonymous(deps, client, dest, text.slice(first.length));
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       if (sub === "luister") return listen(deps, client, c, dest, role, rest[0] ?? "");
-      const replies = await deps.bot.handle(turn(c, role, text, slashThread(c)));
+      const replies = await deps.bot.handle(turn(c, role, text, slashThread(c)), slackPort(deps, client, dest));
       await deliver(deps, client, dest, replies, shareButton(deps, c.team_id));
     });
   };
@@ -117,13 +118,12 @@ function flowCommand(deps: SlackDeps): CommandListener {
       const root = await openThread(deps, client, dest, SLACK_MSG.flowRoot(c.user_id, c.command));
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       // The flow starts on the bare command; words after it are not flow input.
-      const replies = await deps.bot.handle(turn(c, role, c.command, `${root.channel}:${root.ts}`));
-      await deliver(
-        deps,
-        client,
-        { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts },
-        replies,
+      const inThread: Destination = { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts };
+      const replies = await deps.bot.handle(
+        turn(c, role, c.command, `${root.channel}:${root.ts}`),
+        slackPort(deps, client, inThread),
       );
+      await deliver(deps, client, inThread, replies);
     });
   };
 }
@@ -136,7 +136,12 @@ function knelpunten(deps: SlackDeps): CommandListener {
     await guarded(deps, client, dest, c.command, async () => {
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       const text = `/knelpunten ${stripMentions(c.text ?? "")}`.trim();
-      await deliver(deps, client, dest, await deps.bot.handle(turn(c, role, text, slashThread(c))));
+      await deliver(
+        deps,
+        client,
+        dest,
+        await deps.bot.handle(turn(c, role, text, slashThread(c)), slackPort(deps, client, dest)),
+      );
     });
   };
 }

@@ -16,13 +16,14 @@ import {
 } from "./normalise.js";
 import type { BotEvent, EventArgs, EventListener } from "./registration.js";
 import { firstTime, isBotThread, isListening, keys, rememberThread, type AnonRecord } from "./state.js";
+import { slackPort } from "./port.js";
 
 type MessageArgs = EventArgs<SlackMessageEvent>;
 
 /** Answer a message as a direct question and post the replies at `dest`. */
 async function answer(deps: SlackDeps, { envelope, event, client }: MessageArgs, dest: Destination): Promise<void> {
   const role = await deps.roleOf(client, dest.tenant, dest.user);
-  const replies = await deps.bot.handle(messageTurn(envelope, event, role, true));
+  const replies = await deps.bot.handle(messageTurn(envelope, event, role, true), slackPort(deps, client, dest));
   await deliver(deps, client, dest, replies);
 }
 
@@ -93,10 +94,11 @@ function onChannelMessage(deps: SlackDeps, surface: BotEvent): EventListener {
     await guarded(deps, client, undefined, `${surface} passive`, async () => {
       if (!(await isListening(deps.store, tenant, event.channel))) return;
       const role = await deps.roleOf(client, tenant, user);
-      const replies = await deps.bot.handle(messageTurn(envelope, event, role, false));
+      const here: Destination = { tenant, channel: event.channel, user };
+      const replies = await deps.bot.handle(messageTurn(envelope, event, role, false), slackPort(deps, client, here));
       // The core answers nothing to passive turns; only targeted notices (leads) may come.
       const targeted = replies.filter((r) => r.target);
-      if (targeted.length > 0) await deliver(deps, client, { tenant, channel: event.channel, user }, targeted);
+      if (targeted.length > 0) await deliver(deps, client, here, targeted);
     });
   };
 }

@@ -2,7 +2,8 @@
 // longer than `typingAfterMs` gets a typing indicator at once; its result is then posted
 // proactively after the HTTP request has been answered. SDK-free: the caller passes `send`
 // (the SDK's turn context) and a TeamsBridge for proactive posts.
-import type { App } from "../../app.js";
+import type { ChannelCapabilities } from "../../core/channel/port.js";
+import type { App } from "../../features/feature.js";
 import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
 import type { Log } from "../../core/ports.js";
@@ -14,6 +15,9 @@ import { anonymousQuestion } from "./normalise.js";
 import { textActivity, type OutgoingActivity } from "./render.js";
 import { SPAR_REPLY, Sparring } from "./sparring.js";
 import { textOf, toTurn } from "./to-turn.js";
+
+/** Teams: channel threads, a shared tenant (rate-limited); only messages that @mention the bot arrive. */
+export const TEAMS_CAPABILITIES: ChannelCapabilities = { hasThreads: true, rateLimited: true, overhears: false };
 
 export type WireActivity =
   | OutgoingActivity
@@ -120,7 +124,7 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     const turn = toTurn(a, app.config);
     if (!turn) return;
     const here: SendHere = (activities) => io.send(activities);
-    const work = app.bot.handle(turn);
+    const work = app.bot.handle(turn, { capabilities: TEAMS_CAPABILITIES });
     const quick = await within(work, settings.typingAfterMs);
     if (quick) {
       await deliverer.deliver(quick.value, a, here, log);

@@ -1,4 +1,4 @@
-// Public surface of the Teams adapter (registered with `aanzet serve` by ../register.ts at
+// Public surface of the Teams adapter (started by `aanzet serve` through src/features/channels.ts at
 // POST /api/messages); it stays off unless MicrosoftAppId or AANZET_TEAMS_EMULATOR=1 is set.
 // Every botbuilder import lives in this folder (bridge.ts and channel.ts only).
 

@@ -1,6 +1,8 @@
 // The channel-agnostic bot: one Turn in, Replies out. Order of work for every message:
-// size check -> scrub -> dedupe -> passive? log only -> plugins (flows, feedback, review)
-// -> pending clarify -> answer from the map -> log. Nothing unscrubbed leaves this function.
+// size check -> rate limit -> scrub -> dedupe -> channel features (sparring, listening
+// switch) -> overheard? in an owned thread: addressed, else log only where listening is on
+// -> plugins (flows, feedback, review) -> pending clarify -> answer from the map -> log.
+// Nothing unscrubbed leaves this function.
 import type { Answerer } from "./answer/answerer.js";
 import { errorCode } from "./errors.js";
 import type { RegulationMap } from "./map/regulation-map.js";
@@ -11,6 +13,7 @@ import { QuestionLog, type QuestionRecord } from "./question-log.js";
 import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { MSG } from "./messages.js";
+import { isListening, ownsThread, ownThread } from "./channel/conversation.js";
 import type { ChannelPort } from "./channel/port.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 
@@ -33,6 +36,14 @@ export interface TurnContext {
 
 /** A plugin step: return replies to end the turn, or undefined to pass it on. */
 export type TurnHandler = (turn: SafeTurn, ctx: TurnContext) => Promise<Reply[] | undefined>;
+
+/** A channel feature step (sparring, the listening switch): sees every turn that came with a
+ * channel port, addressed or overheard. Return replies to end the turn, or undefined. */
+export type ChannelHandler = (turn: SafeTurn, channel: ChannelPort, ctx: TurnContext) => Promise<Reply[] | undefined>;
+
+/** Whether a channel feature wants an overheard (unaddressed) turn; asked before the turn is
+ * scrubbed or stored, so it sees ids only (tenant, thread), never text. */
+export type OverheardInterest = (turn: Turn) => Promise<boolean>;
 
 /** Told about every logged question (answered or not): pattern detection listens here. */
 export type QuestionListener = (rec: QuestionRecord) => Promise<Reply[] | void>;
@@ -68,6 +79,7 @@ export class Bot {
   readonly log: Log;
   readonly questions: QuestionLog;
   private readonly handlers: TurnHandler[] = [];
+  private readonly channelHandlers: Array<{ handle: ChannelHandler; overhears?: OverheardInterest }> = [];
   private readonly listeners: QuestionListener[] = [];
   private readonly decorators: AnswerDecorator[] = [];
   private readonly answerButtons: Array<(a: Answer, t: SafeTurn, rec: QuestionRecord) => Button[]> = [];
@@ -84,6 +96,12 @@ export class Bot {
   /** Plugins run in registration order before the default answer path. */
   use(handler: TurnHandler): this {
     this.handlers.push(handler);
+    return this;
+  }
+
+  /** Channel features run in registration order, before thread ownership and the plugins. */
+  useChannel(handler: ChannelHandler, opts: { overhears?: OverheardInterest } = {}): this {
+    this.channelHandlers.push({ handle: handler, ...(opts.overhears ? { overhears: opts.overhears } : {}) });
     return this;
   }
 
@@ -119,30 +137,55 @@ export class Bot {
    * port of the chat channel it came from (none for the console and replay). */
   async handle(turn: Turn, channel?: ChannelPort): Promise<Reply[]> {
     const log = this.log.child({ channel: turn.channel, tenant: turn.tenant, turnId: turn.id });
+    // An overheard message becomes addressed in a thread the bot owns; only addressed turns
+    // ever get an apology (nobody asked the bot about the others).
+    const seen = { addressed: turn.direct };
     try {
-      return await this.process(turn, log, channel);
+      return await this.process(turn, log, channel, seen);
     } catch (err) {
       const code = errorCode(err);
       log.error({ code, err: err instanceof Error ? { name: err.name, code } : undefined }, "turn failed");
-      return [{ text: MSG.failure(code) }];
+      return seen.addressed ? [{ text: MSG.failure(code) }] : [];
     }
   }
 
-  private async process(turn: Turn, log: Log, channel: ChannelPort | undefined): Promise<Reply[]> {
+  /** The rate limit of channels that have one; replies when the turn is refused. */
+  private limited(turn: Turn, channel: ChannelPort | undefined, log: Log, addressed: boolean): Reply[] | undefined {
+    if (!this.opts.rateLimit || !channel?.capabilities.rateLimited) return undefined;
+    const r = this.opts.rateLimit.take(turn);
+    if (r.ok) return undefined;
+    log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
+    return addressed && r.notify ? [{ text: MSG.rateLimited, private: true }] : [];
+  }
+
+  private async process(
+    turn: Turn,
+    log: Log,
+    channel: ChannelPort | undefined,
+    seen: { addressed: boolean },
+  ): Promise<Reply[]> {
     if (turn.text.length > this.opts.maxMessageChars) {
       log.warn({ code: "INPUT_TOO_LARGE", chars: turn.text.length }, "message too long");
       return turn.direct ? [{ text: MSG.tooLong(this.opts.maxMessageChars) }] : [];
     }
-    // Before scrubbing and the store: a flood costs a map lookup, nothing more.
-    if (this.opts.rateLimit && channel?.capabilities.rateLimited) {
-      const r = this.opts.rateLimit.take(turn);
-      if (!r.ok) {
-        log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
-        return turn.direct && r.notify ? [{ text: MSG.rateLimited, private: true }] : [];
-      }
+    // Before scrubbing and the store: a flood costs a map lookup, nothing more. (Overheard
+    // messages count only once they are answered or logged, below.)
+    if (turn.direct) {
+      const refused = this.limited(turn, channel, log, true);
+      if (refused) return refused;
+    }
+    // An overheard message that no feature wants, in a thread the bot does not own, where
+    // nobody switched listening on, is dropped here: not scrubbed, not stored, not counted.
+    let wanted: Array<{ handle: ChannelHandler }> = this.channelHandlers;
+    let owned = false;
+    if (!turn.direct && channel) {
+      wanted = [];
+      for (const h of this.channelHandlers) if (h.overhears && (await h.overhears(turn))) wanted.push(h);
+      owned = wanted.length === 0 && this.tracksThreads(channel) && (await this.ownedThread(turn, channel, log, seen));
+      if (wanted.length === 0 && !owned && !(await isListening(this.store, turn))) return [];
     }
     if (this.opts.roleOf) turn = { ...turn, role: await this.opts.roleOf(turn).catch(() => turn.role) };
-    const safe: SafeTurn = {
+    let safe: SafeTurn = {
       ...turn,
       text: scrub(turn.text).text,
       user: this.pseudonym(turn.tenant, turn.user),
@@ -153,16 +196,53 @@ export class Bot {
       log.info({ code: "DUPLICATE" }, "duplicate delivery ignored");
       return [];
     }
-    if (!turn.direct) {
-      // Never answered; only notices routed elsewhere (a new knelpunt for the leads) come back.
-      if (safe.text.trim().length > 0) return (await this.logPassive(safe)).filter((r) => r.target !== undefined);
-      return [];
-    }
     const ctx: TurnContext = { bot: this, log, ask: (t, q) => this.ask(t, q) };
-    for (const handler of this.handlers) {
+    if (channel) {
+      const out = await this.run(wanted, (h) => h.handle(safe, channel, ctx), log);
+      if (out) return out;
+    }
+    if (!safe.direct) {
+      if (owned) {
+        seen.addressed = true;
+        safe = { ...safe, direct: true };
+        const refused = this.limited(turn, channel, log, true);
+        if (refused) return refused;
+      } else {
+        // Overheard where a coach switched listening on (or imported: replay): logged only.
+        if (this.limited(turn, channel, log, false)) return [];
+        // Never answered; only notices routed elsewhere (a new knelpunt for the leads) come back.
+        if (safe.text.trim().length > 0) return (await this.logPassive(safe)).filter((r) => r.target !== undefined);
+        return [];
+      }
+    }
+    // The thread is the bot's from the question on, not only once the answer is posted: a
+    // follow-up that arrives while the answer is on its way (or on another process) must not
+    // be taken for talk between colleagues.
+    if (this.tracksThreads(channel))
+      await ownThread(this.store, safe, safe.at).catch((err: unknown) =>
+        log.warn({ code: errorCode(err) }, "thread ownership not recorded"),
+      );
+    const out = await this.run(this.handlers, (h) => h(safe, ctx), log);
+    if (out) return out;
+    if (safe.action) return [{ text: MSG.unknownButton }];
+    const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
+    if (command) {
+      return command[1]!.toLowerCase() === "help" ? [{ text: MSG.help }] : [{ text: MSG.unknownCommand(command[1]!) }];
+    }
+    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: MSG.help }];
+    return this.ask(safe);
+  }
+
+  /** Run plugin steps in order until one answers. */
+  private async run<H>(
+    handlers: readonly H[],
+    call: (h: H) => Promise<Reply[] | undefined>,
+    log: Log,
+  ): Promise<Reply[] | undefined> {
+    for (const handler of handlers) {
       let out: Reply[] | undefined;
       try {
-        out = await handler(safe, ctx);
+        out = await call(handler);
       } catch (err) {
         // A plugin that needs the store (a flow's state) cannot work during an outage; the
         // map still can: carry on to the answer, which then says logging is delayed.
@@ -172,13 +252,32 @@ export class Bot {
       }
       if (out) return out;
     }
-    if (safe.action) return [{ text: MSG.unknownButton }];
-    const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
-    if (command) {
-      return command[1]!.toLowerCase() === "help" ? [{ text: MSG.help }] : [{ text: MSG.unknownCommand(command[1]!) }];
+    return undefined;
+  }
+
+  /** Thread ownership matters only where threads exist and unaddressed messages arrive. */
+  private tracksThreads(channel: ChannelPort | undefined): channel is ChannelPort {
+    return !!channel && channel.capabilities.hasThreads && channel.capabilities.overhears;
+  }
+
+  /** Whether an overheard message is in a thread the bot owns. When the store cannot say, a
+   * reply in a thread is treated as addressed (it gets the apology); a top-level one is not. */
+  private async ownedThread(
+    turn: Turn,
+    channel: ChannelPort,
+    log: Log,
+    seen: { addressed: boolean },
+  ): Promise<boolean> {
+    try {
+      return await ownsThread(this.store, turn);
+    } catch (err) {
+      if (channel.threadOf(turn) === undefined) {
+        log.warn({ code: errorCode(err) }, "thread ownership unknown");
+        return false;
+      }
+      seen.addressed = true;
+      throw err;
     }
-    if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: MSG.help }];
-    return this.ask(safe);
   }
 
   /** Dedupe on the channel's message id: Slack retries and Teams redeliveries answer once. */

@@ -12,7 +12,8 @@ import { SLACK_MSG } from "./messages.js";
 import { isDirectChannel, threadKey, type MessageRef } from "./normalise.js";
 import type { ActionArgs, ActionListener } from "./registration.js";
 import { contextLine, parseActionId, renderReply, type Block } from "./render.js";
-import { keys, rememberThread, type ShareRecord } from "./state.js";
+import { ownThread } from "../../core/channel/conversation.js";
+import { keys, type ShareRecord } from "./state.js";
 import { openCorrection } from "./views.js";
 import { slackPort } from "./port.js";
 
@@ -86,7 +87,11 @@ async function share(deps: SlackDeps, client: WebClient, args: ActionArgs, o: Or
   }
   // Follow-up questions in the shared answer's thread need no mention.
   if (!isDirectChannel(ref.channel))
-    await rememberThread(deps.store, o.dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
+    await ownThread(
+      deps.store,
+      { channel: "slack", tenant: o.dest.tenant, thread: `${ref.channel}:${ref.ts}` },
+      deps.app.clock.now(),
+    );
   await deps.store.delete(keys.share(o.dest.tenant, id));
   try {
     await args.respond({ response_type: "ephemeral", replace_original: true, text: SLACK_MSG.shared });

@@ -6,7 +6,7 @@ export { createTeamsChannel, sdkLogic, turnErrorHandler, TEAMS_PATH, type TeamsC
 export { createTurnHandler, type TurnIO, type WireActivity } from "./handler.js";
 export type { TeamsBridge, ConversationTarget } from "./bridge.js";
 export { toTurn, textOf } from "./to-turn.js";
-export { stripMentions, commandText, anonymousQuestion, TEAMS_COMMANDS } from "./normalise.js";
+export { stripMentions, commandText, TEAMS_COMMANDS } from "./normalise.js";
 export { renderReply, visibleText, ADAPTIVE_CARD, CORRECT_SUBMIT } from "./render.js";
-export { SPAR_REPLY } from "./sparring.js";
+export { teamsPort, TEAMS_CAPABILITIES } from "./port.js";
 export { isLoopback } from "./loopback.js";

@@ -1,50 +1,29 @@
 // The composition root: config in, a running core out. Reads content from disk, opens the
-// store, builds the bot and registers plugins. Adapters (console, Slack, Teams) get the App.
+// store, builds the bot and wires the plugins of the features it is given (by default the
+// list in features/index.ts). Adapters (console, Slack, Teams) get the App.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Config } from "./config.js";
 import { loadMap } from "./content/map-loader.js";
 import { Answerer } from "./core/answer/answerer.js";
 import { Bot } from "./core/bot.js";
 import { AanzetError } from "./core/errors.js";
-import type { LlmRuntime } from "./core/llm/index.js";
 import { formatProblem } from "./core/map/problems.js";
 import type { RegulationMap } from "./core/map/regulation-map.js";
 import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
 import { RateLimiter } from "./core/rate-limit.js";
+import type { App, Feature } from "./features/feature.js";
+import { FEATURES } from "./features/index.js";
 import { createLogger } from "./logger.js";
+import { PROJECT_ROOT } from "./project-root.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
 import { outageSpill } from "./store/outage-buffer.js";
+import { redactUrl } from "./store/redact-url.js";
 
-/** The project directory (holding map/, flows/, prompts/), found from this module's place:
- * src/app.ts when run from source (tests), dist/src/app.js when built. */
-export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findRoot(from: string): string {
-  let dir = from;
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "map"))) return dir;
-    dir = dirname(dir);
-  }
-  return join(from, "..", "..");
-}
-
-export interface App {
-  config: Config;
-  log: Log;
-  store: Store;
-  map: RegulationMap;
-  bot: Bot;
-  clock: Clock;
-  /** Configured plus stored (per-tenant) roles. */
-  roles: RoleBook;
-  /** The optional LLM (chat + embeddings); undefined when no endpoint is configured. */
-  llm?: LlmRuntime | undefined;
-  close(): Promise<void>;
-}
+export type { App } from "./features/feature.js";
+export { PROJECT_ROOT } from "./project-root.js";
+export { redactUrl } from "./store/redact-url.js";
 
 export interface AppOptions {
   clock?: Clock;
@@ -52,6 +31,8 @@ export interface AppOptions {
   store?: Store;
   /** Project directory holding map/, flows/ and prompts/. */
   root?: string;
+  /** The features to wire in; default every feature (features/index.ts). */
+  features?: readonly Feature[];
 }
 
 /** Load and validate the regulation map; refuses to start on errors (English, for operators). */
@@ -139,7 +120,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       );
     await store.close();
   };
-  app = { config, log, store, map, bot, clock, roles, close };
+  app = { config, log, store, map, bot, clock, roles, close, features: opts.features ?? FEATURES, parts: {} };
   if (config.llm) {
     // Only with an endpoint configured: the openai client is not even loaded otherwise.
     const { createLlmRuntime } = await import("./llm/index.js");
@@ -150,13 +131,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       tenant: config.tenant,
     });
   }
-  // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.
-  const { registerFeatures } = await import("./features/index.js");
-  await registerFeatures(app);
+  // Each feature (flows, learning loop, LLM, ...) wires its plugins into the bot, in list order.
+  for (const feature of app.features) {
+    const parts = await feature.plugins?.(app);
+    if (parts) Object.assign(app.parts, parts);
+  }
   return app;
-}
-
-/** A store URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]+)@/, "//$1:***@");
 }

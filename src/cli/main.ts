@@ -1,8 +1,12 @@
-// Command-line entry: parses the command and hands off to one file per command.
+// Command-line entry: parses the command and hands off to one file per command. Commands
+// beyond ask/chat/map check come from the features it is given (features/index.ts).
 import { join } from "node:path";
-import { createApp, PROJECT_ROOT, type App } from "../app.js";
+import { createApp, type App } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { AanzetError } from "../core/errors.js";
+import type { CommandHandler, Feature } from "../features/feature.js";
+import { FEATURES } from "../features/index.js";
+import { PROJECT_ROOT } from "../project-root.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
 import { runChat } from "./chat.js";
@@ -36,18 +40,18 @@ const USAGE = `usage: aanzet <command> [options]
   tenant init <id> | apply <id>  start a municipality: overlay folder, roles, channels
 common options: --store <url> --tenant <id> --team <id> --user <id>`;
 
-/** Per-command handlers registered by feature modules (replay, knelpunten, serve, ...). */
-export type CommandHandler = (ctx: {
-  args: string[];
-  io: CliIO;
-  config: Config;
-  open: () => Promise<App>;
-}) => Promise<number>;
-const extraCommands = new Map<string, CommandHandler>();
+export type { CommandHandler } from "../features/feature.js";
 
-/** Register a CLI command implemented outside this file. */
-export function registerCommand(name: string, handler: CommandHandler): void {
-  extraCommands.set(name, handler);
+/** The features' commands by name; two features naming the same command is a programming error. */
+function commandsOf(features: readonly Feature[]): Map<string, CommandHandler> {
+  const out = new Map<string, CommandHandler>();
+  for (const f of features) {
+    for (const [name, handler] of Object.entries(f.commands ?? {})) {
+      if (out.has(name)) throw new AanzetError("CONFIG_INVALID", `command "${name}" is defined twice (${f.name})`);
+      out.set(name, handler);
+    }
+  }
+  return out;
 }
 
 /** Who speaks on the console (tenant, team, user, role) from the common options; applies --today. */
@@ -71,9 +75,9 @@ function speaker(
   };
 }
 
-async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T>): Promise<T> {
+async function withApp<T>(config: Config, features: readonly Feature[], fn: (app: App) => Promise<T>): Promise<T> {
   // CLI commands log to stderr; per-turn lines are debug, so the chat stays readable.
-  const app = await createApp(config, { log: cliLogger(config, "cli") });
+  const app = await createApp(config, { log: cliLogger(config, "cli"), features });
   try {
     return await fn(app);
   } finally {
@@ -81,8 +85,12 @@ async function withApp<T>(config: Config, io: CliIO, fn: (app: App) => Promise<T
   }
 }
 
-/** Run the CLI; returns the process exit code. Errors become one line on stderr. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/** Run the CLI with `features`; returns the process exit code. Errors become one line on stderr. */
+export async function main(
+  argv: string[],
+  io: CliIO = processIO,
+  features: readonly Feature[] = FEATURES,
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
@@ -98,15 +106,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const storeIdx = rest.indexOf("--store");
     const store = storeIdx >= 0 ? rest[storeIdx + 1] : undefined;
     const config = loadConfig(process.env, store ? { store } : {});
-    await loadFeatures();
+    const commands = commandsOf(features);
     switch (command) {
       case "ask": {
         const { values, positionals } = parse(rest, {}, 'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl');
         const o = speaker(values, config, "cli");
-        if (values.jsonl) return await withApp(config, io, (app) => runAskJsonl(app, io, o));
+        if (values.jsonl) return await withApp(config, features, (app) => runAskJsonl(app, io, o));
         const question = positionals.join(" ");
         if (!question.trim()) throw new AanzetError("USAGE", 'give a question: aanzet ask "wie betaalt een traplift?"');
-        return await withApp(config, io, (app) => runAsk(app, io, question, o, !!values.json));
+        return await withApp(config, features, (app) => runAsk(app, io, question, o, !!values.json));
       }
       case "chat": {
         const { values } = parse(
@@ -118,7 +126,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           ...speaker(values, config, "console"),
           thread: values.thread ?? `console-${values.user ?? "console"}`,
         };
-        return await withApp(config, io, (app) => runChat(app, io, o));
+        return await withApp(config, features, (app) => runChat(app, io, o));
       }
       case "map": {
         const [sub] = rest;
@@ -130,30 +138,30 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
             today: config.today ?? new Date().toISOString().slice(0, 10),
             args: rest.slice(1),
             extraChecks: () => [
-              ...mapCheckExtras.flatMap((f) => f()),
+              ...features.flatMap((f) => f.checks ?? []).flatMap((check) => check(config)),
               ...(tenant ? tenantProblems(mapDir, tenant) : []),
             ],
           });
         }
         if (sub === "watch") return await runMapWatch(io, rest.slice(1), config, join(PROJECT_ROOT, "map"));
-        const handler = extraCommands.get(`map ${sub ?? ""}`);
+        const handler = commands.get(`map ${sub ?? ""}`);
         if (handler)
           return await handler({
             args: rest.slice(1),
             io,
             config,
-            open: () => createApp(config, { log: cliLogger(config, "map") }),
+            open: () => createApp(config, { log: cliLogger(config, "map"), features }),
           });
         throw new AanzetError("USAGE", `unknown map command "${sub ?? ""}"; try: aanzet map check`);
       }
       default: {
-        const handler = extraCommands.get(command);
+        const handler = commands.get(command);
         if (handler) {
           return await handler({
             args: rest,
             io,
             config,
-            open: () => createApp(config, { log: cliLogger(config, command) }),
+            open: () => createApp(config, { log: cliLogger(config, command), features }),
           });
         }
         throw new AanzetError("USAGE", `unknown command "${command}"\n${USAGE}`);
@@ -164,15 +172,4 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`aanzet: ${(err as Error).message}`);
     return code === "USAGE" ? 2 : 1;
   }
-}
-
-/** Extra content checks for `map check` (flows, prompts), registered by feature modules. */
-export const mapCheckExtras: Array<() => import("../core/map/problems.js").ContentProblem[]> = [];
-
-let featuresLoaded = false;
-/** Feature modules register their commands on import (see src/features/index.ts). */
-async function loadFeatures(): Promise<void> {
-  if (featuresLoaded) return;
-  featuresLoaded = true;
-  await import("../features/index.js");
 }

@@ -1,6 +1,6 @@
 // `aanzet map gaps`: the questions the map could not answer, for whoever maintains the map.
 // Off-topic messages are counted, not listed: they are no gap in the map.
-import type { App } from "../app.js";
+import type { App } from "../features/feature.js";
 import type { Config } from "../config.js";
 import { listGaps } from "../core/learning/gaps.js";
 import { parse } from "./args.js";

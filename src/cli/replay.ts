@@ -2,7 +2,7 @@
 // from sender names when one export holds several teams, a per-team account of what was read and
 // skipped, and a progress bar on a terminal.
 import { resolve } from "node:path";
-import type { App } from "../app.js";
+import type { App } from "../features/feature.js";
 import type { Config } from "../config.js";
 import { AanzetError } from "../core/errors.js";
 import type { LearningLoop } from "../core/learning/index.js";

@@ -4,8 +4,8 @@
 // the roles of an edited tenant.yaml in the store again.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { App } from "../app.js";
-import { PROJECT_ROOT } from "../app.js";
+import type { App } from "../features/feature.js";
+import { PROJECT_ROOT } from "../project-root.js";
 import type { Config } from "../config.js";
 import { AanzetError } from "../core/errors.js";
 import type { GrantableRole } from "../roles.js";

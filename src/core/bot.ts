@@ -1,6 +1,8 @@
 // The channel-agnostic bot: one Turn in, Replies out. Order of work for every message:
-// size check -> scrub -> dedupe -> passive? log only -> plugins (flows, feedback, review)
-// -> pending clarify -> answer from the map -> log. Nothing unscrubbed leaves this function.
+// size check -> rate limit -> scrub -> dedupe -> channel features (sparring, listening
+// switch) -> overheard? in an owned thread: addressed, else log only where listening is on
+// -> plugins (flows, feedback, review) -> pending clarify -> answer from the map -> log.
+// Nothing unscrubbed leaves this function.
 import type { Answerer } from "./answer/answerer.js";
 import { errorCode } from "./errors.js";
 import type { RegulationMap } from "./map/regulation-map.js";
@@ -11,6 +13,8 @@ import { QuestionLog, type QuestionRecord } from "./question-log.js";
 import type { Answer, Button, Reply, Role, Turn } from "./types.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { helpFor, MSG } from "./messages.js";
+import { isListening, ownsThread, ownThread } from "./channel/conversation.js";
+import type { ChannelPort } from "./channel/port.js";
 import { clarifyKey, resolveClarify, type PendingClarify } from "./clarify.js";
 import { answerFollowUp, THREAD_FACTS_TTL_MS, type ThreadFacts, threadFactsKey } from "./thread-facts.js";
 
@@ -34,6 +38,14 @@ export interface TurnContext {
 /** A plugin step: return replies to end the turn, or undefined to pass it on. */
 export type TurnHandler = (turn: SafeTurn, ctx: TurnContext) => Promise<Reply[] | undefined>;
 
+/** A channel feature step (sparring, the listening switch): sees every turn that came with a
+ * channel port, addressed or overheard. Return replies to end the turn, or undefined. */
+export type ChannelHandler = (turn: SafeTurn, channel: ChannelPort, ctx: TurnContext) => Promise<Reply[] | undefined>;
+
+/** Whether a channel feature wants an overheard (unaddressed) turn; asked before the turn is
+ * scrubbed or stored, so it sees ids only (tenant, thread), never text. */
+export type OverheardInterest = (turn: Turn) => Promise<boolean>;
+
 /** Told about every logged question (answered or not): pattern detection listens here. */
 export type QuestionListener = (rec: QuestionRecord) => Promise<Reply[] | void>;
 
@@ -51,7 +63,8 @@ export interface BotOptions {
   retentionDays: number;
   /** Fixed "today" for date-bound rules; default: the clock's date. */
   today?: string | undefined;
-  /** Per-user and per-channel limit for Slack and Teams turns (console and replay are exempt). */
+  /** Per-user and per-channel limit for turns from rate-limited channels (console and replay
+   * are not). */
   rateLimit?: RateLimiter | undefined;
   /** The role from stored per-tenant settings, combined with the adapter's; never lowers it. */
   roleOf?: ((turn: Turn) => Promise<Role>) | undefined;
@@ -67,6 +80,7 @@ export class Bot {
   readonly log: Log;
   readonly questions: QuestionLog;
   private readonly handlers: TurnHandler[] = [];
+  private readonly channelHandlers: Array<{ handle: ChannelHandler; overhears?: OverheardInterest }> = [];
   private readonly listeners: QuestionListener[] = [];
   private readonly decorators: AnswerDecorator[] = [];
   private readonly answerButtons: Array<(a: Answer, t: SafeTurn, rec: QuestionRecord) => Button[]> = [];
@@ -83,6 +97,12 @@ export class Bot {
   /** Plugins run in registration order before the default answer path. */
   use(handler: TurnHandler): this {
     this.handlers.push(handler);
+    return this;
+  }
+
+  /** Channel features run in registration order, before thread ownership and the plugins. */
+  useChannel(handler: ChannelHandler, opts: { overhears?: OverheardInterest } = {}): this {
+    this.channelHandlers.push({ handle: handler, ...(opts.overhears ? { overhears: opts.overhears } : {}) });
     return this;
   }
 
@@ -114,33 +134,59 @@ export class Bot {
     return pseudonymize(this.opts.secret, tenant, user);
   }
 
-  /** Handle one turn; never throws: a failure becomes a short Dutch apology. */
-  async handle(turn: Turn): Promise<Reply[]> {
+  /** Handle one turn; never throws: a failure becomes a short Dutch apology. `channel` is the
+   * port of the chat channel it came from (none for the console and replay). */
+  async handle(turn: Turn, channel?: ChannelPort): Promise<Reply[]> {
     const log = this.log.child({ channel: turn.channel, tenant: turn.tenant, turnId: turn.id });
+    // An overheard message becomes addressed in a thread the bot owns; only addressed turns
+    // ever get an apology (nobody asked the bot about the others).
+    const seen = { addressed: turn.direct };
     try {
-      return await this.process(turn, log);
+      return await this.process(turn, log, channel, seen);
     } catch (err) {
       const code = errorCode(err);
       log.error({ code, err: err instanceof Error ? { name: err.name, code } : undefined }, "turn failed");
-      return [{ text: MSG.failure(code) }];
+      return seen.addressed ? [{ text: MSG.failure(code) }] : [];
     }
   }
 
-  private async process(turn: Turn, log: Log): Promise<Reply[]> {
+  /** The rate limit of channels that have one; replies when the turn is refused. */
+  private limited(turn: Turn, channel: ChannelPort | undefined, log: Log, addressed: boolean): Reply[] | undefined {
+    if (!this.opts.rateLimit || !channel?.capabilities.rateLimited) return undefined;
+    const r = this.opts.rateLimit.take(turn);
+    if (r.ok) return undefined;
+    log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
+    return addressed && r.notify ? [{ text: MSG.rateLimited, private: true }] : [];
+  }
+
+  private async process(
+    turn: Turn,
+    log: Log,
+    channel: ChannelPort | undefined,
+    seen: { addressed: boolean },
+  ): Promise<Reply[]> {
     if (turn.text.length > this.opts.maxMessageChars) {
       log.warn({ code: "INPUT_TOO_LARGE", chars: turn.text.length }, "message too long");
       return turn.direct ? [{ text: MSG.tooLong(this.opts.maxMessageChars) }] : [];
     }
-    // Before scrubbing and the store: a flood costs a map lookup, nothing more.
-    if (this.opts.rateLimit && (turn.channel === "slack" || turn.channel === "teams")) {
-      const r = this.opts.rateLimit.take(turn);
-      if (!r.ok) {
-        log.warn({ code: "RATE_LIMITED", scope: r.scope }, "rate limited");
-        return turn.direct && r.notify ? [{ text: MSG.rateLimited, private: true }] : [];
-      }
+    // Before scrubbing and the store: a flood costs a map lookup, nothing more. (Overheard
+    // messages count only once they are answered or logged, below.)
+    if (turn.direct) {
+      const refused = this.limited(turn, channel, log, true);
+      if (refused) return refused;
+    }
+    // An overheard message that no feature wants, in a thread the bot does not own, where
+    // nobody switched listening on, is dropped here: not scrubbed, not stored, not counted.
+    let wanted: Array<{ handle: ChannelHandler }> = this.channelHandlers;
+    let owned = false;
+    if (!turn.direct && channel) {
+      wanted = [];
+      for (const h of this.channelHandlers) if (h.overhears && (await h.overhears(turn))) wanted.push(h);
+      owned = wanted.length === 0 && this.tracksThreads(channel) && (await this.ownedThread(turn, channel, log, seen));
+      if (wanted.length === 0 && !owned && !(await isListening(this.store, turn))) return [];
     }
     if (this.opts.roleOf) turn = { ...turn, role: await this.opts.roleOf(turn).catch(() => turn.role) };
-    const safe: SafeTurn = {
+    let safe: SafeTurn = {
       ...turn,
       text: scrub(turn.text).text,
       user: this.pseudonym(turn.tenant, turn.user),
@@ -151,25 +197,34 @@ export class Bot {
       log.info({ code: "DUPLICATE" }, "duplicate delivery ignored");
       return [];
     }
-    if (!turn.direct) {
-      // Never answered; only notices routed elsewhere (a new knelpunt for the leads) come back.
-      if (safe.text.trim().length > 0) return (await this.logPassive(safe)).filter((r) => r.target !== undefined);
-      return [];
-    }
     const ctx: TurnContext = { bot: this, log, ask: (t, q) => this.ask(t, q) };
-    for (const handler of this.handlers) {
-      let out: Reply[] | undefined;
-      try {
-        out = await handler(safe, ctx);
-      } catch (err) {
-        // A plugin that needs the store (a flow's state) cannot work during an outage; the
-        // map still can: carry on to the answer, which then says logging is delayed.
-        if (errorCode(err) !== "STORE_UNAVAILABLE") throw err;
-        log.warn({ code: "STORE_UNAVAILABLE" }, "plugin skipped: store unavailable");
-        continue;
-      }
+    if (channel) {
+      const out = await this.run(wanted, (h) => h.handle(safe, channel, ctx), log);
       if (out) return out;
     }
+    if (!safe.direct) {
+      if (owned) {
+        seen.addressed = true;
+        safe = { ...safe, direct: true };
+        const refused = this.limited(turn, channel, log, true);
+        if (refused) return refused;
+      } else {
+        // Overheard where a coach switched listening on (or imported: replay): logged only.
+        if (this.limited(turn, channel, log, false)) return [];
+        // Never answered; only notices routed elsewhere (a new knelpunt for the leads) come back.
+        if (safe.text.trim().length > 0) return (await this.logPassive(safe)).filter((r) => r.target !== undefined);
+        return [];
+      }
+    }
+    // The thread is the bot's from the question on, not only once the answer is posted: a
+    // follow-up that arrives while the answer is on its way (or on another process) must not
+    // be taken for talk between colleagues.
+    if (this.tracksThreads(channel))
+      await ownThread(this.store, safe, safe.at).catch((err: unknown) =>
+        log.warn({ code: errorCode(err) }, "thread ownership not recorded"),
+      );
+    const out = await this.run(this.handlers, (h) => h(safe, ctx), log);
+    if (out) return out;
     if (safe.action) return [{ text: MSG.unknownButton }];
     const command = /^\/([a-z-]+)/i.exec(safe.text.trim());
     if (command) {
@@ -179,6 +234,53 @@ export class Bot {
     }
     if (/^(help|hulp|\?)$/i.test(safe.text.trim())) return [{ text: helpFor(safe.role) }];
     return this.ask(safe);
+  }
+
+  /** Run plugin steps in order until one answers. */
+  private async run<H>(
+    handlers: readonly H[],
+    call: (h: H) => Promise<Reply[] | undefined>,
+    log: Log,
+  ): Promise<Reply[] | undefined> {
+    for (const handler of handlers) {
+      let out: Reply[] | undefined;
+      try {
+        out = await call(handler);
+      } catch (err) {
+        // A plugin that needs the store (a flow's state) cannot work during an outage; the
+        // map still can: carry on to the answer, which then says logging is delayed.
+        if (errorCode(err) !== "STORE_UNAVAILABLE") throw err;
+        log.warn({ code: "STORE_UNAVAILABLE" }, "plugin skipped: store unavailable");
+        continue;
+      }
+      if (out) return out;
+    }
+    return undefined;
+  }
+
+  /** Thread ownership matters only where threads exist and unaddressed messages arrive. */
+  private tracksThreads(channel: ChannelPort | undefined): channel is ChannelPort {
+    return !!channel && channel.capabilities.hasThreads && channel.capabilities.overhears;
+  }
+
+  /** Whether an overheard message is in a thread the bot owns. When the store cannot say, a
+   * reply in a thread is treated as addressed (it gets the apology); a top-level one is not. */
+  private async ownedThread(
+    turn: Turn,
+    channel: ChannelPort,
+    log: Log,
+    seen: { addressed: boolean },
+  ): Promise<boolean> {
+    try {
+      return await ownsThread(this.store, turn);
+    } catch (err) {
+      if (channel.threadOf(turn) === undefined) {
+        log.warn({ code: errorCode(err) }, "thread ownership unknown");
+        return false;
+      }
+      seen.addressed = true;
+      throw err;
+    }
   }
 
   /** Dedupe on the channel's message id: Slack retries and Teams redeliveries answer once. */
@@ -203,7 +305,12 @@ export class Bot {
     let decision = undefined as ReturnType<Answerer["answer"]> | undefined;
     if (pending) {
       await this.store.delete(clarifyKey(turn)).catch(() => false);
-      decision = resolveClarify(this, pending, question, turn.tenant);
+      decision = resolveClarify(
+        { map: this.map, answerer: this.answerer, today: this.today() },
+        pending,
+        question,
+        turn.tenant,
+      );
     }
     const opts = { tenant: turn.tenant, today: this.today() };
     // A follow-up in the thread ("en als hij 27 is?") refines the thread's question.

@@ -1,10 +1,17 @@
 // A clarify question waits per thread for the worker's choice ("1", "2", or more detail).
-import type { AnswerDecision } from "./answer/answerer.js";
+import type { AnswerDecision, Answerer } from "./answer/answerer.js";
 import { withAppliesOn } from "./answer/compose.js";
-import type { Bot } from "./bot.js";
+import type { RegulationMap } from "./map/regulation-map.js";
 import { normalize } from "./text/normalize.js";
 import type { CaseFacts } from "./understand/index.js";
 import { referenceDate } from "./understand/reference-date.js";
+
+/** What resolving a clarify reply needs: the map's entries, the answerer and the day whose law applies. */
+export interface ClarifyDeps {
+  map: Pick<RegulationMap, "get">;
+  answerer: Pick<Answerer, "answer" | "answered" | "factsOf">;
+  today: string;
+}
 
 export interface PendingClarify {
   question: string;
@@ -44,12 +51,12 @@ export function clarifyKey(turn: { tenant: string; thread: string }): string {
  * Anything else is a new question (undefined).
  */
 export function resolveClarify(
-  bot: Bot,
+  deps: ClarifyDeps,
   pending: PendingClarify,
   reply: string,
   tenant: string,
 ): AnswerDecision | undefined {
-  const entries = pending.options.map((id) => bot.map.get(id, tenant)).filter((e) => e !== undefined);
+  const entries = pending.options.map((id) => deps.map.get(id, tenant)).filter((e) => e !== undefined);
   if (entries.length === 0) return undefined;
   const n = /^\s*(\d)\s*[.)]?\s*$/.exec(reply);
   const norm = normalize(reply);
@@ -58,19 +65,19 @@ export function resolveClarify(
     entries.find((e) => e.choiceLabel && normalize(e.choiceLabel) === norm);
   if (chosen) {
     const facts = pending.facts ?? {};
-    const answer = bot.answerer.answered(chosen, pending.question, [], 0.8, tenant, facts);
-    const today = bot.today();
+    const answer = deps.answerer.answered(chosen, pending.question, [], 0.8, tenant, facts);
+    const today = deps.today;
     return {
       answer: withAppliesOn(answer, chosen, referenceDate(pending.question, today), today),
       options: [],
       facts,
     };
   }
-  const stated = replyFact(pending, reply, bot.answerer.factsOf(reply));
+  const stated = replyFact(pending, reply, deps.answerer.factsOf(reply));
   if (Object.keys(stated).length > 0) {
-    const byFact = bot.answerer.answer(pending.question, {
+    const byFact = deps.answerer.answer(pending.question, {
       tenant,
-      today: bot.today(),
+      today: deps.today,
       onlyEntries: pending.options,
       ...(pending.facts ? { known: pending.facts } : {}),
       override: stated,
@@ -78,9 +85,9 @@ export function resolveClarify(
     if (byFact.answer.status === "answered") return byFact;
   }
   if (reply.split(/\s+/).length > 8) return undefined;
-  const combined = bot.answerer.answer(`${pending.question} ${reply}`, {
+  const combined = deps.answerer.answer(`${pending.question} ${reply}`, {
     tenant,
-    today: bot.today(),
+    today: deps.today,
     onlyEntries: pending.options,
   });
   return combined.answer.status === "answered" ? combined : undefined;

@@ -21,9 +21,13 @@ export type ErrorCode =
 
 export class AanzetError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The id the error is about (the knelpunt that was not found, ...), for callers that tell
+   * the user: read it here, never parse it from the message. */
+  readonly subject: string | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; subject?: string }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.code = code;
+    this.subject = options?.subject;
     this.name = "AanzetError";
   }
 }

@@ -1,37 +1,25 @@
 // Dialogue flows (Omgekeerde Toets, escalatie): wires the flow plugin and its start buttons
-// into the bot, adds the flows to `aanzet map check`, and registers `aanzet flows check` and
+// into the bot, adds the flows to `aanzet map check`, and brings `aanzet flows check` and
 // `aanzet flows export <id>`.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { App } from "../app.js";
+import { join } from "node:path";
 import { parse } from "../cli/args.js";
-import { mapCheckExtras, registerCommand } from "../cli/main.js";
-import { loadConfig, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { loadFlows, loadValidFlows } from "../content/flow-loader.js";
 import { AanzetError } from "../core/errors.js";
 import { FlowPlugin } from "../core/flows/plugin.js";
 import { recordMarkdown } from "../core/flows/record.js";
 import { formatProblem } from "../core/map/problems.js";
-import { feature } from "./index.js";
-
-/** The project directory (the one with package.json), from src/ as from dist/src/. */
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-const ROOT = findRoot();
+import { PROJECT_ROOT as ROOT } from "../project-root.js";
+import type { App, CommandHandler, Feature } from "./feature.js";
 
 /** The flows directory: AANZET_FLOWS_DIR, else flows/ in the project. */
 export function flowsDir(config: Config): string {
   return config.env.AANZET_FLOWS_DIR ?? join(ROOT, "flows");
 }
 
-const plugins = new WeakMap<App, FlowPlugin>();
-
-feature((app) => {
-  // Refuses to start on a broken flow file: the error names file, flow and step.
+/** Wire the flow plugin and its start buttons into the bot. Refuses to start on a broken flow
+ * file: the error names file, flow and step. */
+function wire(app: App): { flows: FlowPlugin } {
   const { flows, messages } = loadValidFlows(flowsDir(app.config), ROOT);
   const plugin = new FlowPlugin(
     app.bot,
@@ -43,14 +31,12 @@ feature((app) => {
   );
   app.bot.use(plugin.handler());
   app.bot.addAnswerButtons(() => plugin.startButtons());
-  plugins.set(app, plugin);
-});
-
-mapCheckExtras.push(() => loadFlows(flowsDir(loadConfig()), ROOT).problems);
+  return { flows: plugin };
+}
 
 const USAGE = "aanzet flows check | aanzet flows export <id> [--tenant <id>]";
 
-registerCommand("flows", async ({ args, io, config, open }) => {
+const flowsCommand: CommandHandler = async ({ args, io, config, open }) => {
   const [sub, ...rest] = args;
   if (sub === "check") {
     parse(rest, {}, USAGE);
@@ -74,7 +60,7 @@ registerCommand("flows", async ({ args, io, config, open }) => {
     const tenant = values.tenant ?? config.tenant;
     const app = await open();
     try {
-      const plugin = plugins.get(app);
+      const plugin = app.parts.flows;
       if (!plugin) throw new AanzetError("HANDLER_FAILED", "the flow feature is not wired into this app");
       const record = await plugin.record(tenant, id);
       if (!record)
@@ -89,4 +75,11 @@ registerCommand("flows", async ({ args, io, config, open }) => {
     }
   }
   throw new AanzetError("USAGE", `unknown flows command "${sub ?? ""}"\nusage: ${USAGE}`);
-});
+};
+
+export const flows: Feature = {
+  name: "flows",
+  commands: { flows: flowsCommand },
+  plugins: wire,
+  checks: [(config) => loadFlows(flowsDir(config), ROOT).problems],
+};

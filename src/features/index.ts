@@ -1,27 +1,14 @@
-// Feature modules: each registers its CLI commands (and, through register(app), its bot
-// plugins). Imported once by the CLI; app.ts calls registerFeatures(app) for the bot side.
-import type { App } from "../app.js";
+// Every feature of aanzet, in the order its plugins run. createApp wires their plugins and
+// keeps their channel adapters for `aanzet serve`; the CLI takes their commands and `map
+// check` their content checks. To add a feature: write it as a Feature value, add it here.
+import type { Feature } from "./feature.js";
+import { channels } from "./channels.js";
+import { conversation } from "./conversation.js";
+import { flows } from "./flows.js";
+import { learning } from "./learning.js";
+import { llm } from "./llm.js";
+import { ops } from "./ops.js";
 
-type Feature = (app: App) => void | Promise<void>;
-// `var`, not const: ESM evaluates the feature modules imported at the end of this file before
-// this body runs, and they call feature() at once; a const would still be uninitialised then.
-// eslint-disable-next-line no-var
-var features: Feature[] | undefined;
+export const FEATURES: readonly Feature[] = [conversation, flows, channels, ops, llm, learning];
 
-/** Add a feature's bot wiring (plugins, listeners, buttons). */
-export function feature(fn: Feature): void {
-  (features ??= []).push(fn);
-}
-
-/** Called by createApp once the bot exists. */
-export async function registerFeatures(app: App): Promise<void> {
-  for (const f of features ?? []) await f(app);
-}
-
-// Feature modules (import for their side effects: commands + feature()).
-import "../server/command.js";
-import "./flows.js";
-import "../adapters/register.js";
-import "./ops.js";
-import "./llm.js";
-import "./learning.js";
+export type { App, AppParts, ChannelAdapter, CommandHandler, Feature } from "./feature.js";

@@ -1,12 +1,10 @@
 // The learning loop as a feature: wires feedback, moderation, pattern detection and lead
-// review into the bot, and registers `aanzet replay`, `aanzet knelpunten`, `aanzet report`
+// review into the bot, and brings `aanzet replay`, `aanzet knelpunten`, `aanzet report`
 // and `aanzet map proposals`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
-import type { App } from "../app.js";
 import { parse } from "../cli/args.js";
-import { registerCommand, type CommandHandler } from "../cli/main.js";
 import { runMapGaps } from "../cli/map-gaps.js";
 import { runReplay } from "../cli/replay.js";
 import { AanzetError } from "../core/errors.js";
@@ -22,25 +20,13 @@ import {
   type LearningLoop,
 } from "../core/learning/index.js";
 import { describe } from "../core/learning/review-chat.js";
-import { feature } from "./index.js";
-
-const loops = new WeakMap<App, LearningLoop>();
-
-feature((app) => {
-  loops.set(
-    app,
-    installLearning(app.bot, {
-      retentionDays: app.config.env.AANZET_RETENTION_DAYS,
-      ...(app.llm ? { embedder: app.llm.embedder } : {}),
-    }),
-  );
-});
+import type { App, CommandHandler, Feature } from "./feature.js";
 
 /** Open the app, run `fn` with its learning loop, always close. */
 async function withLoop<T>(open: () => Promise<App>, fn: (app: App, loop: LearningLoop) => Promise<T>): Promise<T> {
   const app = await open();
   try {
-    const loop = loops.get(app);
+    const loop = app.parts.learning;
     if (!loop) throw new AanzetError("HANDLER_FAILED", "the learning feature is not wired into this app");
     return await fn(app, loop);
   } finally {
@@ -216,8 +202,19 @@ const proposalsCommand: CommandHandler = async ({ args, io, config, open }) => {
   });
 };
 
-registerCommand("replay", replayCommand);
-registerCommand("knelpunten", knelpuntenCommand);
-registerCommand("report", reportCommand);
-registerCommand("map proposals", proposalsCommand);
-registerCommand("map gaps", runMapGaps);
+export const learning: Feature = {
+  name: "learning",
+  commands: {
+    replay: replayCommand,
+    knelpunten: knelpuntenCommand,
+    report: reportCommand,
+    "map proposals": proposalsCommand,
+    "map gaps": runMapGaps,
+  },
+  plugins: (app) => ({
+    learning: installLearning(app.bot, {
+      retentionDays: app.config.env.AANZET_RETENTION_DAYS,
+      ...(app.llm ? { embedder: app.llm.embedder } : {}),
+    }),
+  }),
+};

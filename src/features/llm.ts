@@ -3,19 +3,18 @@
 // decorators. Prompts are checked at start (refuses to start on a broken prompt) and always
 // in `aanzet map check`. The embedder for recurring-question grouping is app.llm.embedder.
 import { join } from "node:path";
-import { PROJECT_ROOT } from "../app.js";
-import { mapCheckExtras } from "../cli/main.js";
-import { loadConfig, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { loadPrompts, loadValidPrompts } from "../content/prompt-loader.js";
 import { LlmAssist } from "../core/llm/index.js";
-import { feature } from "./index.js";
+import { PROJECT_ROOT } from "../project-root.js";
+import type { App, Feature } from "./feature.js";
 
 /** The prompts directory: AANZET_PROMPTS_DIR, else prompts/ in the project. */
 export function promptsDir(config: Config): string {
   return config.env.AANZET_PROMPTS_DIR ?? join(PROJECT_ROOT, "prompts");
 }
 
-feature((app) => {
+function wire(app: App): undefined {
   const llm = app.llm;
   if (!llm) return;
   const prompts = loadValidPrompts(promptsDir(app.config), PROJECT_ROOT);
@@ -31,6 +30,10 @@ feature((app) => {
   });
   app.bot.decorate(assist.decorator, { first: true });
   app.log.debug({ event: "llm.enabled", budgetMs: llm.budgetMs }, "LLM assistance on (deterministic answer first)");
-});
+}
 
-mapCheckExtras.push(() => loadPrompts(promptsDir(loadConfig()), PROJECT_ROOT).problems);
+export const llm: Feature = {
+  name: "llm",
+  plugins: wire,
+  checks: [(config) => loadPrompts(promptsDir(config), PROJECT_ROOT).problems],
+};

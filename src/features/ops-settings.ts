@@ -1,12 +1,12 @@
 // `/instellingen` in any chat channel: admins see and change the tenant's settings (role
 // grants; the recurring-question detection's numbers). Every change is in the audit log.
-import type { App } from "../app.js";
 import type { SafeTurn, TurnHandler } from "../core/bot.js";
 import { AanzetError, errorCode } from "../core/errors.js";
 import { AuditLog } from "../core/learning/audit.js";
 import { loadSettings, saveSettings, SettingsSchema } from "../core/learning/settings.js";
 import type { Reply } from "../core/types.js";
 import type { GrantableRole } from "../roles.js";
+import type { App } from "./feature.js";
 
 const ROLE_WORDS: Record<string, GrantableRole> = {
   coach: "coach",

@@ -2,10 +2,7 @@
 // command. Privileged actions are written to the tenant's audit log (who: "cli" for the
 // command line); an erase audit event says how much went, never whose or which thread.
 import { writeFileSync } from "node:fs";
-import type { App } from "../app.js";
-import { redactUrl } from "../app.js";
 import { parse } from "../cli/args.js";
-import { registerCommand, type CommandHandler } from "../cli/main.js";
 import { runTenant } from "../cli/tenant-init.js";
 import { AanzetError } from "../core/errors.js";
 import { AuditLog } from "../core/learning/audit.js";
@@ -15,12 +12,9 @@ import { exportTenant } from "../store/export.js";
 import { migrate } from "../store/migrate.js";
 import { isAdminStore, openStore, type AdminStore } from "../store/open-store.js";
 import { purge } from "../store/purge.js";
-import { feature } from "./index.js";
+import { redactUrl } from "../store/redact-url.js";
+import type { App, CommandHandler, Feature } from "./feature.js";
 import { settingsCommand } from "./ops-settings.js";
-
-feature((app) => {
-  app.bot.use(settingsCommand(app));
-});
 
 const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
 const perKind = (m: Record<string, number>) =>
@@ -196,9 +190,18 @@ const rolesCommand: CommandHandler = async ({ args, io, config, open }) => {
   });
 };
 
-registerCommand("migrate", migrateCommand);
-registerCommand("erase", eraseCommand);
-registerCommand("export", exportCommand);
-registerCommand("purge", purgeCommand);
-registerCommand("roles", rolesCommand);
-registerCommand("tenant", runTenant);
+export const ops: Feature = {
+  name: "ops",
+  commands: {
+    migrate: migrateCommand,
+    erase: eraseCommand,
+    export: exportCommand,
+    purge: purgeCommand,
+    roles: rolesCommand,
+    tenant: runTenant,
+  },
+  plugins: (app) => {
+    app.bot.use(settingsCommand(app));
+    return undefined;
+  },
+};

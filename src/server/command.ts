@@ -1,9 +1,9 @@
-// Registers `aanzet serve` with the CLI.
-import { registerCommand } from "../cli/main.js";
+// `aanzet serve`: the HTTP endpoints of every configured channel, until SIGINT/SIGTERM.
 import { parse } from "../cli/args.js";
+import type { CommandHandler } from "../features/feature.js";
 import { serve } from "./serve.js";
 
-registerCommand("serve", async ({ args, io, config, open }) => {
+export const serveCommand: CommandHandler = async ({ args, io, config, open }) => {
   const { values } = parse(
     args,
     { port: { type: "string" }, host: { type: "string" } },
@@ -23,4 +23,4 @@ registerCommand("serve", async ({ args, io, config, open }) => {
   await running.close();
   await app.close();
   return 0;
-});
+};

@@ -1,26 +1,13 @@
 // `aanzet serve`: one HTTP port for Slack (/slack/events), Teams (/api/messages) and
-// GET /healthz. Channel adapters mount themselves on the shared express app.
+// GET /healthz. The app's features bring the channel adapters; each mounts on the shared
+// express app.
 import type { Server } from "node:http";
-import express, { type Express } from "express";
-import type { App } from "../app.js";
+import express from "express";
+import type { App, ChannelAdapter } from "../features/feature.js";
 import { startMaintenance } from "../store/maintenance.js";
 import { isAdminStore } from "../store/types.js";
 
-/** A channel that mounts routes on the shared app and may need start/stop (Socket Mode). */
-export interface ChannelAdapter {
-  name: string;
-  mount(web: Express): void | Promise<void>;
-  start?(): Promise<void>;
-  stop?(): Promise<void>;
-}
-
-export type AdapterFactory = (app: App) => ChannelAdapter | undefined | Promise<ChannelAdapter | undefined>;
-const factories: AdapterFactory[] = [];
-
-/** Channel modules register a factory; it returns undefined when its config is absent. */
-export function registerAdapter(factory: AdapterFactory): void {
-  factories.push(factory);
-}
+export type { ChannelAdapter } from "../features/feature.js";
 
 export interface Running {
   server: Server;
@@ -34,8 +21,8 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
   const web = express();
   web.disable("x-powered-by");
   const adapters: ChannelAdapter[] = [];
-  for (const f of factories) {
-    const a = await f(app);
+  for (const factory of app.features.flatMap((f) => f.adapters ?? [])) {
+    const a = await factory(app);
     if (a) adapters.push(a);
   }
   web.get("/healthz", (_req, res) => {

@@ -1,7 +1,7 @@
-// postgres://...: one pg pool per store. The pool comes from the `pg` that @keyv/postgres
-// itself uses; we own it so that (1) an idle connection dropped by the server is an event we
-// handle, not an uncaught 'error' that ends the process (keyv's adapter attaches no listener
-// to its pool), (2) connecting and queries have timeouts, and (3) all record kinds share it.
+// postgres://...: one `pg` pool per store (pg is a declared dependency; keyv's own adapter is
+// not needed). We own the pool so that (1) an idle connection dropped by the server is an
+// event we handle, not an uncaught 'error' that ends the process, (2) connecting and queries
+// have timeouts, and (3) all record kinds share it.
 import { createRequire } from "node:module";
 import type { SqlConnection } from "./sql-backend.js";
 
@@ -35,9 +35,9 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS "keyv_namespace_key_c_idx" ON "keyv" (namespace, key COLLATE "C")`,
 ];
 
+/** pg is CommonJS without bundled types: loaded with require, typed by the interfaces above. */
 function pgPoolClass(): PgPoolCtor {
-  const require = createRequire(import.meta.resolve("@keyv/postgres"));
-  return (require("pg") as { Pool: PgPoolCtor }).Pool;
+  return (createRequire(import.meta.url)("pg") as { Pool: PgPoolCtor }).Pool;
 }
 
 export interface PostgresOptions {

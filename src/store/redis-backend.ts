@@ -1,7 +1,8 @@
 // redis://...: keys as keyv's Redis adapter writes them (`<kind>::<rest>`, the value a keyv
 // envelope, expiry as the key's own TTL). One client for all record kinds. Commands fail at
 // once while the connection is down (no offline queue) instead of waiting for it to return.
-import { createClient } from "@keyv/redis";
+// The client is node-redis' @redis/client (the one @keyv/redis wraps), declared directly.
+import { createClient } from "@redis/client";
 import type { Backend } from "./types.js";
 import { splitKey } from "./codec.js";
 

@@ -1,5 +1,5 @@
 // SQLite and PostgreSQL on keyv's table (`key, value, namespace, expires`; namespace = record
-// kind). The keyv adapters create and migrate the table; the statements below are ours,
+// kind). Our connections create the table as keyv's adapters do; the statements below are ours,
 // because keyv's wrapper turns a failed read into "absent" and ends a scan early on an
 // error, and it has no insert-if-absent. Each statement is atomic in the database itself.
 import type { Backend } from "./types.js";

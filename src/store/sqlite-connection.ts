@@ -1,13 +1,20 @@
-// sqlite://<path>: one node:sqlite connection per store (WAL, busy timeout). keyv's SQLite
-// adapter creates and migrates the table through this same connection (a custom driver),
-// so there is one handle to the file per process, not one per record kind.
+// sqlite://<path>: one node:sqlite connection per store (WAL, busy timeout), so there is one
+// handle to the file per process, not one per record kind. The table is keyv's: the schema
+// below is the one @keyv/sqlite 6 creates (with a longer key column), so a stock keyv reads
+// and writes the same file; no keyv adapter (nor its better-sqlite3) is needed to create it.
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import KeyvSqlite from "@keyv/sqlite";
 import { ensureDir } from "./ensure-dir.js";
 import type { SqlConnection } from "./sql-backend.js";
 
 const KEY_SIZE = 1024;
+
+/** keyv's table and expiry index (@keyv/sqlite 6), plus our index for prefix scans. */
+export const SQLITE_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS "keyv"(key VARCHAR(${KEY_SIZE}) NOT NULL, value TEXT, namespace VARCHAR(255) NOT NULL DEFAULT '', expires BIGINT DEFAULT NULL, UNIQUE(key, namespace))`,
+  `CREATE INDEX IF NOT EXISTS "keyv_expires_idx" ON "keyv" (expires) WHERE expires IS NOT NULL`,
+  `CREATE INDEX IF NOT EXISTS "keyv_namespace_key_idx" ON "keyv" (namespace, key)`,
+];
 
 /** Open (and create) the database file; resolves once keyv's schema is in place. */
 export async function openSqlite(path: string, busyTimeoutMs = 5000): Promise<SqlConnection> {
@@ -47,19 +54,6 @@ export async function openSqlite(path: string, busyTimeoutMs = 5000): Promise<Sq
       db.close();
     },
   };
-  // keyv's adapter runs its CREATE TABLE / migrations over our connection.
-  const driver = {
-    name: "aanzet-node-sqlite",
-    async connect() {
-      return {
-        query: async (sql: string, ...params: unknown[]) => (await conn.query(sql, params)).rows,
-        close: async () => undefined,
-      };
-    },
-  };
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, driver, keySize: KEY_SIZE } as never);
-  adapter.on("error", () => undefined); // surfaced by `ready` below
-  await adapter.ready;
-  await conn.query(`CREATE INDEX IF NOT EXISTS "keyv_namespace_key_idx" ON "keyv" (namespace, key)`, []);
+  for (const ddl of SQLITE_SCHEMA) db.exec(ddl);
   return conn;
 }

@@ -10,7 +10,7 @@ describe("clarify choice and the day an answer applies to", () => {
       question: "wat wordt het eigen risico volgend jaar?",
       options: ["eigen-risico-zorgverzekering-2027", "wijkverpleging"],
     };
-    const d = resolveClarify(bot, pending, "1", "t1");
+    const d = resolveClarify({ map: bot.map, answerer: bot.answerer, today: bot.today() }, pending, "1", "t1");
     expect(d?.answer.entries[0]?.id).toBe("eigen-risico-zorgverzekering-2027");
     expect(d?.answer.appliesOn).toBe("2027-01-01");
     expect(d?.answer.answer).toContain("Geldt op 01-01-2027.");
@@ -18,7 +18,12 @@ describe("clarify choice and the day an answer applies to", () => {
 
   it("adds no date to a choice of an entry that is not year-bound, asked about today", async () => {
     const { bot } = await makeBot({ clock: new FakeClock(new Date("2026-12-04T10:00:00Z")) });
-    const d = resolveClarify(bot, { question: "wijkverpleging thuis", options: ["wijkverpleging"] }, "1", "t1");
+    const d = resolveClarify(
+      { map: bot.map, answerer: bot.answerer, today: bot.today() },
+      { question: "wijkverpleging thuis", options: ["wijkverpleging"] },
+      "1",
+      "t1",
+    );
     expect(d?.answer.status).toBe("answered");
     expect(d?.answer.appliesOn).toBeUndefined();
   });

@@ -9,6 +9,7 @@ import { MSG } from "../../src/core/messages.js";
 import { silentLog, type Clock } from "../../src/core/ports.js";
 import { RateLimiter } from "../../src/core/rate-limit.js";
 import type { Turn } from "../../src/core/types.js";
+import { chatChannel } from "../helpers/channel.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -52,6 +53,8 @@ describe("through the bot", () => {
   let app: App;
   let clock: FakeClock;
   let seq = 0;
+  // Slack and Teams hand the bot a rate-limited channel port; the console hands none.
+  const chat = chatChannel();
   const turn = (o: Partial<Turn> = {}): Turn => ({
     id: `h-${++seq}`,
     channel: "slack",
@@ -83,19 +86,19 @@ describe("through the bot", () => {
 
   it("a flooding user gets five answers, one polite refusal (only to them), then silence; a colleague is not affected", async () => {
     const replies = [];
-    for (let i = 0; i < 8; i++) replies.push(await app.bot.handle(turn()));
+    for (let i = 0; i < 8; i++) replies.push(await app.bot.handle(turn(), chat));
     expect(replies.slice(0, 5).every((r) => r[0]?.answer?.status === "answered")).toBe(true);
     expect(replies[5]).toEqual([{ text: MSG.rateLimited, private: true }]);
     expect(replies[6]).toEqual([]);
     expect(replies[7]).toEqual([]);
-    expect((await app.bot.handle(turn({ user: "UCOLLEGA" })))[0]?.answer?.status).toBe("answered");
+    expect((await app.bot.handle(turn({ user: "UCOLLEGA" }), chat))[0]?.answer?.status).toBe("answered");
     // Refused messages are not logged: the flood never reached the store.
     let logged = 0;
     for await (const [, rec] of app.store.scan<{ user: string }>("q:T1:"))
       if (rec.user === app.bot.pseudonym("T1", "UFLOOD")) logged++;
     expect(logged).toBe(5);
     clock.t += 60_000;
-    expect((await app.bot.handle(turn()))[0]?.answer?.status).toBe("answered");
+    expect((await app.bot.handle(turn(), chat))[0]?.answer?.status).toBe("answered");
   });
 
   it("the console and replay are not limited (local operator, imports)", async () => {

@@ -3,7 +3,7 @@
 // database, so files running in parallel never see each other's keys.
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { createClient } from "@keyv/redis";
+import { createClient } from "@redis/client";
 
 export const REDIS = process.env.AANZET_TEST_REDIS || undefined;
 export const POSTGRES = process.env.AANZET_TEST_POSTGRES || undefined;
@@ -37,7 +37,7 @@ interface PgClient {
 }
 
 async function admin<T>(fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const require = createRequire(import.meta.resolve("@keyv/postgres"));
+  const require = createRequire(import.meta.url);
   const { Client } = require("pg") as { Client: new (o: { connectionString: string }) => PgClient };
   const c = new Client({ connectionString: POSTGRES! });
   await c.connect();

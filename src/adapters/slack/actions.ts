@@ -12,8 +12,10 @@ import { SLACK_MSG } from "./messages.js";
 import { isDirectChannel, threadKey, type MessageRef } from "./normalise.js";
 import type { ActionArgs, ActionListener } from "./registration.js";
 import { contextLine, parseActionId, renderReply, type Block } from "./render.js";
-import { keys, rememberThread, type ShareRecord } from "./state.js";
+import { ownThread } from "../../core/channel/conversation.js";
+import { keys, type ShareRecord } from "./state.js";
 import { openCorrection } from "./views.js";
+import { slackPort } from "./port.js";
 
 export const SHARE_ACTION = "answer:share";
 export const CORRECT_ACTION = "coach:correct";
@@ -85,7 +87,11 @@ async function share(deps: SlackDeps, client: WebClient, args: ActionArgs, o: Or
   }
   // Follow-up questions in the shared answer's thread need no mention.
   if (!isDirectChannel(ref.channel))
-    await rememberThread(deps.store, o.dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
+    await ownThread(
+      deps.store,
+      { channel: "slack", tenant: o.dest.tenant, thread: `${ref.channel}:${ref.ts}` },
+      deps.app.clock.now(),
+    );
   await deps.store.delete(keys.share(o.dest.tenant, id));
   try {
     await args.respond({ response_type: "ephemeral", replace_original: true, text: SLACK_MSG.shared });
@@ -169,7 +175,7 @@ export function onBlockAction(deps: SlackDeps): ActionListener {
         action: value !== undefined ? { id, value } : { id },
         direct: true,
       };
-      const replies = await deps.bot.handle(turn);
+      const replies = await deps.bot.handle(turn, slackPort(deps, client, o.dest));
       if (o.fromHome) return publishHome(deps, client, tenant, o.dest.user, replies);
       // Mark the row only when the flow answered with its next prompt (or its record); a refusal
       // (someone else's flow) leaves the buttons for the flow's owner.

@@ -4,10 +4,10 @@
 import { malformedPayloadHandler, slackGuard } from "./guard.js";
 import { App as BoltApp, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from "@slack/bolt";
 import express from "express";
-import type { App } from "../../app.js";
+import type { App } from "../../features/feature.js";
 import { AanzetError } from "../../core/errors.js";
 import type { Log } from "../../core/ports.js";
-import type { ChannelAdapter } from "../../server/serve.js";
+import type { ChannelAdapter } from "../../features/feature.js";
 import { onBlockAction } from "./actions.js";
 import { boltLogger } from "./bolt-logger.js";
 import { commandListeners } from "./commands.js";

@@ -1,19 +1,19 @@
 // Slash commands. Each acks first (Slack shows an error after 3 s without an ack) and then
 // works: /aanzet answers only the asker, with "Plaats in kanaal"; /toets and /escalatie run
-// their flow in a new thread; /knelpunten shows the lead's review list privately.
+// their flow in a new thread; /knelpunten shows the lead's review list privately. Anonymous
+// sparring and the listening switch (`/aanzet anoniem`, `/aanzet luister`) are core features.
 import { randomUUID } from "node:crypto";
 import type { SlashCommand } from "@slack/bolt";
 import { helpFor } from "../../core/messages.js";
 import type { Button, Reply, Role, Turn } from "../../core/types.js";
-import { can } from "../../roles.js";
-import { startAnonymous } from "./anonymous.js";
-import { cannotPostHere, type SlackDeps, type WebClient } from "./context.js";
-import { deliver, guarded, openThread, post, postEphemeral, type Destination } from "./deliver.js";
+import type { SlackDeps } from "./context.js";
+import { deliver, guarded, openThread, postEphemeral, type Destination } from "./deliver.js";
 import { SLACK_MSG } from "./messages.js";
-import { isDirectChannel, stripMentions } from "./normalise.js";
+import { stripMentions } from "./normalise.js";
 import type { CommandArgs, CommandListener, SlashCommandName } from "./registration.js";
-import { SHARE_TTL_MS, isListening, keys, type ListenState, type ShareRecord } from "./state.js";
+import { SHARE_TTL_MS, keys, type ShareRecord } from "./state.js";
 import { toMrkdwn } from "./render.js";
+import { slackPort } from "./port.js";
 
 function note(text: string) {
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: toMrkdwn(text) } }] };
@@ -54,55 +54,19 @@ function shareButton(deps: SlackDeps, tenant: string) {
   };
 }
 
-/** `/aanzet luister aan|uit`: passive listening per channel, coaches only, always announced. */
-async function listen(
-  deps: SlackDeps,
-  client: WebClient,
-  c: SlashCommand,
-  dest: Destination,
-  role: Role,
-  arg: string,
-): Promise<void> {
-  if (!can(role, "coach")) return postEphemeral(client, dest, note(SLACK_MSG.listenCoachOnly));
-  const on = /^(aan|on)$/i.test(arg);
-  const off = /^(uit|off)$/i.test(arg);
-  if ((!on && !off) || isDirectChannel(c.channel_id)) return postEphemeral(client, dest, note(SLACK_MSG.listenUsage));
-  const key = keys.listen(c.team_id, c.channel_id);
-  const now = await isListening(deps.store, c.team_id, c.channel_id);
-  if (on === now) return postEphemeral(client, dest, note(on ? SLACK_MSG.listenAlreadyOn : SLACK_MSG.listenAlreadyOff));
-  try {
-    // Announce first: listening that the channel was not told about must not start.
-    await post(client, c.channel_id, note(on ? SLACK_MSG.listenOn : SLACK_MSG.listenOff));
-  } catch (err) {
-    if (!cannotPostHere(err)) throw err;
-    return postEphemeral(client, dest, note(SLACK_MSG.notInChannel));
-  }
-  if (on) {
-    const state: ListenState = { by: deps.bot.pseudonym(c.team_id, c.user_id), at: deps.app.clock.now().toISOString() };
-    await deps.store.set(key, state);
-  } else {
-    await deps.store.delete(key);
-  }
-  deps.log.info(
-    { event: on ? "listen_on" : "listen_off", tenant: c.team_id, team: c.channel_id },
-    "slack passive listening switched",
-  );
-}
-
 function aanzet(deps: SlackDeps): CommandListener {
   return async ({ command: c, ack, respond, client }) => {
     await ack();
     const dest = destination(c, respond);
     await guarded(deps, client, dest, "/aanzet", async () => {
       const text = stripMentions(c.text ?? "");
-      const [first = "", ...rest] = text.split(/\s+/);
-      const sub = first.toLowerCase();
+      const sub = (text.split(/\s+/)[0] ?? "").toLowerCase();
       if (!text) return postEphemeral(client, dest, note(SLACK_MSG.emptyAanzet));
-      if (sub === "anoniem") return startAnonymous(deps, client, dest, text.slice(first.length));
+      if (sub === "help" || sub === "hulp")
+        return postEphemeral(client, dest, note(helpFor(await deps.roleOf(client, c.team_id, c.user_id))));
+      // Everything else, `anoniem <vraag>` and `luister aan|uit` included, is the core's.
       const role = await deps.roleOf(client, c.team_id, c.user_id);
-      if (sub === "help" || sub === "hulp") return postEphemeral(client, dest, note(helpFor(role)));
-      if (sub === "luister") return listen(deps, client, c, dest, role, rest[0] ?? "");
-      const replies = await deps.bot.handle(turn(c, role, text, slashThread(c)));
+      const replies = await deps.bot.handle(turn(c, role, text, slashThread(c)), slackPort(deps, client, dest));
       await deliver(deps, client, dest, replies, shareButton(deps, c.team_id));
     });
   };
@@ -117,13 +81,12 @@ function flowCommand(deps: SlackDeps): CommandListener {
       const root = await openThread(deps, client, dest, SLACK_MSG.flowRoot(c.user_id, c.command));
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       // The flow starts on the bare command; words after it are not flow input.
-      const replies = await deps.bot.handle(turn(c, role, c.command, `${root.channel}:${root.ts}`));
-      await deliver(
-        deps,
-        client,
-        { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts },
-        replies,
+      const inThread: Destination = { tenant: c.team_id, channel: root.channel, user: c.user_id, threadTs: root.ts };
+      const replies = await deps.bot.handle(
+        turn(c, role, c.command, `${root.channel}:${root.ts}`),
+        slackPort(deps, client, inThread),
       );
+      await deliver(deps, client, inThread, replies);
     });
   };
 }
@@ -136,7 +99,12 @@ function knelpunten(deps: SlackDeps): CommandListener {
     await guarded(deps, client, dest, c.command, async () => {
       const role = await deps.roleOf(client, c.team_id, c.user_id);
       const text = `/knelpunten ${stripMentions(c.text ?? "")}`.trim();
-      await deliver(deps, client, dest, await deps.bot.handle(turn(c, role, text, slashThread(c))));
+      await deliver(
+        deps,
+        client,
+        dest,
+        await deps.bot.handle(turn(c, role, text, slashThread(c)), slackPort(deps, client, dest)),
+      );
     });
   };
 }

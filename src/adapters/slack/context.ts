@@ -1,7 +1,7 @@
 // What every Slack listener gets: the aanzet App's parts plus Slack facts (bot user id,
 // the coaches' and leads' channels) and role resolution. Built once per adapter.
 import type { webApi } from "@slack/bolt";
-import type { App } from "../../app.js";
+import type { App } from "../../features/feature.js";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/bot.js";
 import type { Log, Store } from "../../core/ports.js";

@@ -5,10 +5,9 @@ import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
 import type { Button, Reply } from "../../core/types.js";
 import { cannotPostHere, slackErrorCode, type SlackDeps, type WebClient } from "./context.js";
-import { isDirectChannel, type MessageRef } from "./normalise.js";
+import type { MessageRef } from "./normalise.js";
 import { SLACK_MSG } from "./messages.js";
 import { renderReply, type Rendered } from "./render.js";
-import { rememberThread } from "./state.js";
 
 /** Where the replies of one turn go. */
 export interface Destination {
@@ -98,9 +97,6 @@ export async function deliver(
       continue;
     }
     await post(client, dest.channel, rendered, dest.threadTs);
-    if (dest.threadTs && !isDirectChannel(dest.channel)) {
-      await rememberThread(deps.store, dest.tenant, `${dest.channel}:${dest.threadTs}`, deps.app.clock.now());
-    }
   }
 }
 
@@ -157,7 +153,6 @@ export async function openThread(
     await postEphemeral(client, { ...dest, ephemeral: true }, { text: SLACK_MSG.movedToDm, blocks: [] });
     ref = await post(client, dest.user, root);
   }
-  if (!isDirectChannel(ref.channel))
-    await rememberThread(deps.store, dest.tenant, `${ref.channel}:${ref.ts}`, deps.app.clock.now());
+  // The flow's first turn (in this thread) makes the thread the bot's, in the core.
   return ref;
 }

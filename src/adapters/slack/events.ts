@@ -1,7 +1,7 @@
 // Events API listeners: @mentions (answer in the message's thread), DMs (answer in the DM),
-// channel messages (thread follow-ups, coach replies to anonymous questions, passive
-// listening) and the App Home. Bolt acks every event before these run.
-import { relayCoachReply, startAnonymous } from "./anonymous.js";
+// channel messages without a mention (handed to the core as overheard: it relays coaches'
+// sparring answers, answers follow-ups in threads it owns, logs where listening is on) and
+// the App Home. Bolt acks every event before these run.
 import type { SlackDeps } from "./context.js";
 import { deliver, guarded, type Destination } from "./deliver.js";
 import { publishHome } from "./home.js";
@@ -10,19 +10,23 @@ import {
   isHumanMessage,
   mentions,
   messageTurn,
-  stripMentions,
   tenantOf,
   type SlackMessageEvent,
 } from "./normalise.js";
+import { slackPort } from "./port.js";
 import type { BotEvent, EventArgs, EventListener } from "./registration.js";
-import { firstTime, isBotThread, isListening, keys, rememberThread, type AnonRecord } from "./state.js";
 
 type MessageArgs = EventArgs<SlackMessageEvent>;
 
-/** Answer a message as a direct question and post the replies at `dest`. */
-async function answer(deps: SlackDeps, { envelope, event, client }: MessageArgs, dest: Destination): Promise<void> {
+/** Hand a message to the core and post its replies at `dest`. */
+async function handle(
+  deps: SlackDeps,
+  { envelope, event, client }: MessageArgs,
+  dest: Destination,
+  direct: boolean,
+): Promise<void> {
   const role = await deps.roleOf(client, dest.tenant, dest.user);
-  const replies = await deps.bot.handle(messageTurn(envelope, event, role, true));
+  const replies = await deps.bot.handle(messageTurn(envelope, event, role, direct), slackPort(deps, client, dest));
   await deliver(deps, client, dest, replies);
 }
 
@@ -38,13 +42,7 @@ function onMention(deps: SlackDeps): EventListener {
       user: event.user,
       threadTs: event.thread_ts ?? event.ts,
     };
-    await guarded(deps, client, dest, "app_mention", async () => {
-      // The thread is the bot's from the mention on, not only once the answer is posted: a
-      // follow-up that arrives while the first answer is still on its way (or on another
-      // process) must not be taken for talk between colleagues.
-      await rememberThread(deps.store, dest.tenant, `${dest.channel}:${dest.threadTs}`, deps.app.clock.now());
-      return answer(deps, args, dest);
-    });
+    await guarded(deps, client, dest, "app_mention", () => handle(deps, args, dest, true));
   };
 }
 
@@ -59,45 +57,23 @@ function onDirectMessage(deps: SlackDeps): EventListener {
       user: event.user!,
       threadTs: event.thread_ts,
     };
-    await guarded(deps, client, dest, "message.im", async () => {
-      // "anoniem <vraag>" in the DM works like `/aanzet anoniem <vraag>`.
-      const anon = /^anoniem(?:\s+|$)/i.exec(stripMentions(event.text ?? ""));
-      if (!anon) return answer(deps, args, dest);
-      if (!(await firstTime(deps.store, dest.tenant, envelope.event_id ?? `${event.channel}:${event.ts}`))) return;
-      return startAnonymous(deps, client, dest, stripMentions(event.text ?? "").slice(anon[0].length));
-    });
+    await guarded(deps, client, dest, "message.im", () => handle(deps, args, dest, true));
   };
 }
 
-/** A channel message without a mention (those come as app_mention). In order: a coach's reply
- * to an anonymous question, a follow-up in a thread the bot answered, passive listening. */
+/** A channel message without a mention (those come as app_mention): overheard. The core
+ * decides; a failure is posted only for a reply in a thread (the core says when). */
 function onChannelMessage(deps: SlackDeps, surface: BotEvent): EventListener {
   return async (args: MessageArgs) => {
     const { envelope, event, client } = args;
     if (!isHumanMessage(event) || mentions(event.text, deps.botUserId)) return;
-    const tenant = tenantOf(envelope, event);
-    const user = event.user!;
-    if (event.thread_ts) {
-      const threadTs = event.thread_ts;
-      const dest: Destination = { tenant, channel: event.channel, user, threadTs };
-      let passOn = false;
-      await guarded(deps, client, dest, surface, async () => {
-        const anon = await deps.store.get<AnonRecord>(keys.anon(tenant, event.channel, threadTs));
-        if (anon) return relayCoachReply(deps, client, envelope, event, anon);
-        if (await isBotThread(deps.store, tenant, `${event.channel}:${threadTs}`)) return answer(deps, args, dest);
-        passOn = true;
-      });
-      if (!passOn) return;
-    }
-    // Passive: nobody asked the bot, so a failure is logged, never posted.
-    await guarded(deps, client, undefined, `${surface} passive`, async () => {
-      if (!(await isListening(deps.store, tenant, event.channel))) return;
-      const role = await deps.roleOf(client, tenant, user);
-      const replies = await deps.bot.handle(messageTurn(envelope, event, role, false));
-      // The core answers nothing to passive turns; only targeted notices (leads) may come.
-      const targeted = replies.filter((r) => r.target);
-      if (targeted.length > 0) await deliver(deps, client, { tenant, channel: event.channel, user }, targeted);
-    });
+    const dest: Destination = {
+      tenant: tenantOf(envelope, event),
+      channel: event.channel,
+      user: event.user!,
+      threadTs: event.thread_ts,
+    };
+    await guarded(deps, client, event.thread_ts ? dest : undefined, surface, () => handle(deps, args, dest, false));
   };
 }
 

@@ -4,6 +4,7 @@ import type { Role, Reply, Turn } from "../../core/types.js";
 import type { SlackDeps, WebClient } from "./context.js";
 import { SLACK_MSG } from "./messages.js";
 import { renderReply, toMrkdwn, type Block } from "./render.js";
+import { slackPort } from "./port.js";
 
 /** Slack's limit for a Home view. */
 const HOME_MAX_BLOCKS = 100;
@@ -13,7 +14,13 @@ function isLead(role: Role): boolean {
 }
 
 /** The lead's review list: the core's `/knelpunten` replies (buttons lead:accept|reject|merge). */
-async function knelpunten(deps: SlackDeps, tenant: string, user: string, role: Role): Promise<Reply[]> {
+async function knelpunten(
+  deps: SlackDeps,
+  client: WebClient,
+  tenant: string,
+  user: string,
+  role: Role,
+): Promise<Reply[]> {
   const turn: Turn = {
     // No id: opening the Home twice must show the list twice, not be deduped.
     id: "",
@@ -26,7 +33,7 @@ async function knelpunten(deps: SlackDeps, tenant: string, user: string, role: R
     text: "/knelpunten",
     direct: true,
   };
-  return deps.bot.handle(turn);
+  return deps.bot.handle(turn, slackPort(deps, client, { tenant, channel: user, user }));
 }
 
 /** Build and publish the Home view for `user`; `notices` are replies to their last button press. */
@@ -52,7 +59,7 @@ export async function publishHome(
   }
   if (isLead(role)) {
     blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: SLACK_MSG.homeLeadTitle } });
-    const list = (await knelpunten(deps, tenant, user, role)).flatMap((r) => renderReply(r).blocks);
+    const list = (await knelpunten(deps, client, tenant, user, role)).flatMap((r) => renderReply(r).blocks);
     const room = HOME_MAX_BLOCKS - blocks.length - 1;
     if (list.length > room) {
       blocks.push(...list.slice(0, room), {

@@ -1,4 +1,4 @@
-// Public surface of the Slack adapter (registered with `aanzet serve` by ../register.ts).
+// Public surface of the Slack adapter (started by `aanzet serve` through src/features/channels.ts).
 
 export { createSlackAdapter } from "./adapter.js";
 export {

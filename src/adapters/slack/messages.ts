@@ -31,22 +31,6 @@ export const SLACK_MSG = {
     return `<@${user}> start een stappenplan. Antwoord in deze thread.`;
   },
   chosen: (label: string) => `Gekozen: ${label}`,
-  // anonymous sparring
-  anonEmpty: "Typ je vraag achter /aanzet anoniem. Zet er geen namen of andere persoonsgegevens in.",
-  anonOff: "Anoniem vragen staat nog niet aan. Vraag je coach om het coaches-kanaal in te stellen.",
-  anonPosted:
-    "Je vraag staat zonder jouw naam bij de coaches. Ik stuur hun antwoord naar je door in een privébericht. Persoonsgegevens heb ik weggehaald.",
-  anonQuestion: (text: string) =>
-    `*Anonieme vraag van een collega*\n>${text.replace(/\n/g, "\n>")}\nAntwoord in deze thread. Ik stuur je antwoord door naar de vrager. Je naam gaat mee.`,
-  anonRelay: (coach: string, text: string) => `*Antwoord van coach <@${coach}> op je anonieme vraag:*\n${text}`,
-  // passive listening
-  listenUsage: "Gebruik: /aanzet luister aan, of /aanzet luister uit.",
-  listenCoachOnly: "Alleen een coach kan meeluisteren aan- of uitzetten.",
-  listenOn:
-    "aanzet luistert vanaf nu mee in dit kanaal. Ik geef hier geen antwoord op vragen zonder @aanzet. Ik tel alleen vragen die vaak terugkomen, zonder namen, zodat de coaches knelpunten zien. Een coach zet dit uit met /aanzet luister uit.",
-  listenOff: "aanzet luistert niet meer mee in dit kanaal.",
-  listenAlreadyOn: "Meeluisteren staat al aan in dit kanaal.",
-  listenAlreadyOff: "Meeluisteren staat al uit in dit kanaal.",
   // modal
   correctTitle: "Corrigeer antwoord",
   correctSubmit: "Verstuur",

@@ -7,6 +7,7 @@ import type { SlackDeps, WebClient } from "./context.js";
 import { deliver, guarded, type Destination } from "./deliver.js";
 import { SLACK_MSG } from "./messages.js";
 import { CORRECTION_VIEW, type ViewArgs, type ViewListener } from "./registration.js";
+import { slackPort } from "./port.js";
 
 export const CORRECT_SUBMIT = "coach:correct-submit";
 const BLOCK = "correction";
@@ -89,7 +90,7 @@ function onCorrectionSubmit(deps: SlackDeps): ViewListener {
         action: { id: CORRECT_SUBMIT, value: meta?.value ?? "" },
         direct: true,
       };
-      await deliver(deps, client, dest, await deps.bot.handle(turn));
+      await deliver(deps, client, dest, await deps.bot.handle(turn, slackPort(deps, client, dest)));
     });
   };
 }

@@ -9,11 +9,11 @@ import {
   type TurnContext,
 } from "botbuilder";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import type { App } from "../../app.js";
+import type { App } from "../../features/feature.js";
 import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
 import type { Log } from "../../core/ports.js";
-import type { ChannelAdapter } from "../../server/serve.js";
+import type { ChannelAdapter } from "../../features/feature.js";
 import { cloudBridge } from "./bridge.js";
 import { activityShapeProblem, unacceptableToken } from "./guard.js";
 import { createTurnHandler, type TurnIO, type WireActivity } from "./handler.js";

@@ -2,18 +2,16 @@
 // longer than `typingAfterMs` gets a typing indicator at once; its result is then posted
 // proactively after the HTTP request has been answered. SDK-free: the caller passes `send`
 // (the SDK's turn context) and a TeamsBridge for proactive posts.
-import type { App } from "../../app.js";
+import type { App } from "../../features/feature.js";
 import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
-import type { Log } from "../../core/ports.js";
 import type { Reply } from "../../core/types.js";
-import { cardSubmit, isPersonal, mentionsBot, tenantOf, type TeamsActivity } from "./activity.js";
+import { isPersonal, tenantOf, type TeamsActivity } from "./activity.js";
 import type { TeamsBridge } from "./bridge.js";
 import { Deliverer, type SendHere } from "./deliver.js";
-import { anonymousQuestion } from "./normalise.js";
 import { textActivity, type OutgoingActivity } from "./render.js";
-import { SPAR_REPLY, Sparring } from "./sparring.js";
-import { textOf, toTurn } from "./to-turn.js";
+import { teamsPort } from "./port.js";
+import { toTurn } from "./to-turn.js";
 
 export type WireActivity =
   | OutgoingActivity
@@ -38,7 +36,6 @@ const UNIVERSAL_ACTION_OK = {
   status: 200,
   body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
 };
-const DEDUPE_TTL_MS = 24 * 3600 * 1000;
 const TYPING_RENEW_MS = 3000;
 
 async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
@@ -59,25 +56,6 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
   const { app, bridge } = deps;
   const settings = app.config.teams ?? { emulator: true, typingAfterMs: 2000 };
   const deliverer = new Deliverer(bridge, settings, app.config.tenant);
-  const sparring = new Sparring({
-    store: app.store,
-    bridge,
-    settings,
-    maxChars: app.config.env.AANZET_MAX_MESSAGE_CHARS,
-    now: () => app.clock.now(),
-  });
-
-  /** Sparring runs outside the core, so it needs its own redelivery guard. */
-  const firstDelivery = async (tenant: string, a: TeamsActivity, log: Log): Promise<boolean> => {
-    if (!a.id) return true;
-    try {
-      return await app.store.add(`seen:${tenant}:teams-anon:${a.id}`, 1, DEDUPE_TTL_MS);
-    } catch (err) {
-      log.warn({ code: errorCode(err) }, "dedupe unavailable");
-      return true;
-    }
-  };
-
   return async (io) => {
     const a = io.activity;
     if (a.type === "invoke") {
@@ -96,31 +74,11 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     }
     const tenant = tenantOf(a, app.config.tenant);
     const log = app.log.child({ channel: "teams", tenant, turnId: a.id });
-    const submit = cardSubmit(a);
-
-    if (submit?.action === SPAR_REPLY) {
-      if (await firstDelivery(tenant, a, log))
-        await io.send(await sparring.answer(a, tenant, submit.value ?? "", submit.text ?? "", log));
-      return;
-    }
-    if (!submit && a.from?.role !== "bot" && (isPersonal(a) || mentionsBot(a))) {
-      const text = textOf(a);
-      const question = anonymousQuestion(text);
-      if (question !== undefined) {
-        if (await firstDelivery(tenant, a, log)) await io.send(await sparring.ask(a, tenant, question, log));
-        return;
-      }
-      const spar = mentionsBot(a) ? await sparring.threadOf(tenant, a.conversation?.id) : undefined;
-      if (spar) {
-        if (await firstDelivery(tenant, a, log)) await io.send(await sparring.answer(a, tenant, spar, text, log));
-        return;
-      }
-    }
 
     const turn = toTurn(a, app.config);
     if (!turn) return;
     const here: SendHere = (activities) => io.send(activities);
-    const work = app.bot.handle(turn);
+    const work = app.bot.handle(turn, teamsPort(a, tenant, settings, bridge));
     const quick = await within(work, settings.typingAfterMs);
     if (quick) {
       await deliverer.deliver(quick.value, a, here, log);

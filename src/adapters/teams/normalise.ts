@@ -51,9 +51,3 @@ export function commandText(text: string): string {
   if (rest.length > 0 && cmd !== "knelpunten" && !text.trim().startsWith("/")) return text;
   return rest.length > 0 ? `/${cmd} ${rest}` : `/${cmd}`;
 }
-
-/** `anoniem <vraag>` (also `/anoniem`): the question for the coaches; undefined otherwise. */
-export function anonymousQuestion(text: string): string | undefined {
-  const m = /^\/?anoniem(?=$|[\s:,])[\s:,]*([\s\S]*)$/i.exec(text.trim());
-  return m ? m[1]!.trim() : undefined;
-}

@@ -3,6 +3,7 @@
 // Plain protocol JSON: no SDK types, so another Bot Framework SDK can send the same values.
 import { confidenceLabel } from "../../core/answer/compose.js";
 import { actorName, lawName, routeName } from "../../core/map/vocabulary.js";
+import { SPAR_REPLY } from "../../core/sparring/plugin.js";
 import type { Answer, Button, Reply } from "../../core/types.js";
 import { TEAMS_MSG } from "./messages.js";
 
@@ -119,9 +120,36 @@ function correctAction(b: Button): CardElement {
   };
 }
 
+/** The answer form under an anonymous question: the coach types the answer in the card. */
+function sparAction(b: Button): CardElement {
+  return {
+    type: "Action.ShowCard",
+    title: b.label,
+    card: {
+      type: "AdaptiveCard",
+      body: [
+        {
+          type: "Input.Text",
+          id: FORM_TEXT,
+          label: TEAMS_MSG.anonAnswerLabel,
+          isMultiline: true,
+          isRequired: true,
+          maxLength: 4000,
+          errorMessage: TEAMS_MSG.anonAnswerEmpty,
+        },
+      ],
+      actions: [
+        { type: "Action.Submit", title: TEAMS_MSG.anonAnswerSubmit, data: { action: b.action, value: b.value ?? "" } },
+      ],
+    },
+  };
+}
+
 /** The card actions for a reply's buttons. */
 export function renderActions(buttons: Button[]): CardElement[] {
-  return buttons.map((b) => (b.action === "coach:correct" ? correctAction(b) : submitAction(b)));
+  return buttons.map((b) =>
+    b.action === "coach:correct" ? correctAction(b) : b.action === SPAR_REPLY ? sparAction(b) : submitAction(b),
+  );
 }
 
 /** Wrap body and actions in a card that uses the full message width. */

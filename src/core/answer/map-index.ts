@@ -96,8 +96,6 @@ export class MapIndex {
       addText(terms, e.summary, FIELD_WEIGHTS.summary);
       for (const a of e.aanZet) addText(terms, a.condition, FIELD_WEIGHTS.conditions);
       for (const k of e.knelpunten) addText(terms, k, FIELD_WEIGHTS.knelpunten);
-      // Compound parts of the entry's own words count too, at half weight: an entry about
-      // "woonkostentoeslag" also answers "toeslag voor woonkosten".
       let length = 0;
       for (const [s, w] of terms) {
         length += w;
@@ -134,6 +132,8 @@ export class MapIndex {
     }
     for (const [s, df] of docFreq) this.topicality.set(s, Math.min(1, (headFreq.get(s) ?? 0) / df));
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / n || 1;
+    // Compound parts of the entry's own words count too, at half weight: an entry about
+    // "woonkostentoeslag" also answers "toeslag voor woonkosten".
     this.addCompoundParts();
   }
 

@@ -82,7 +82,7 @@ export function reviewHandler(deps: ReviewChatDeps): TurnHandler {
       return await fn();
     } catch (err) {
       if (err instanceof AanzetError && err.code === "NOT_FOUND")
-        return [{ text: LEARN_MSG.unknownGroup(err.message.replace(/^no knelpunt /, "")) }];
+        return [{ text: LEARN_MSG.unknownGroup(err.subject ?? "") }];
       if (err instanceof AanzetError && err.code === "INPUT_INVALID") return [{ text: LEARN_MSG.mergeSelf }];
       throw err;
     }

@@ -49,7 +49,7 @@ export class ReviewService {
     details: Record<string, string | number | boolean> = {},
   ): Promise<ReviewRecord> {
     const gid = ReviewService.normalizeId(id);
-    if (!(await this.exists(r.tenant, gid))) throw new AanzetError("NOT_FOUND", `no knelpunt ${gid}`);
+    if (!(await this.exists(r.tenant, gid))) throw new AanzetError("NOT_FOUND", `no knelpunt ${gid}`, { subject: gid });
     const review: ReviewRecord = { group: gid, by: r.who, at: this.clock.now().toISOString(), ...record };
     await this.store.set(reviewKey(r.tenant, gid), review);
     await this.audit.record({
@@ -81,7 +81,8 @@ export class ReviewService {
     const reviews = await loadReviews(this.store, r.tenant);
     const target = resolveMerged(a, reviews);
     if (target === b || a === b) throw new AanzetError("INPUT_INVALID", "cannot merge a knelpunt into itself");
-    if (!(await this.exists(r.tenant, target))) throw new AanzetError("NOT_FOUND", `no knelpunt ${target}`);
+    if (!(await this.exists(r.tenant, target)))
+      throw new AanzetError("NOT_FOUND", `no knelpunt ${target}`, { subject: target });
     const review = await this.decide(r, b, { status: "merged", into: target }, "lead.merge", { into: target });
     await this.detector?.applyMerge(r.tenant, b, target);
     return review;
@@ -96,7 +97,7 @@ export class ReviewService {
   async proposalFrom(r: Reviewer, id: string): Promise<Proposal> {
     const gid = ReviewService.normalizeId(id);
     const k = await this.knelpunten.get(r.tenant, gid);
-    if (!k) throw new AanzetError("NOT_FOUND", `no knelpunt ${gid}`);
+    if (!k) throw new AanzetError("NOT_FOUND", `no knelpunt ${gid}`, { subject: gid });
     const entryId = k.entries[0] ?? PROPOSAL_NEW_ENTRY;
     const reason = (await this.store.get<ReviewRecord>(reviewKey(r.tenant, gid)))?.reason;
     const text = [

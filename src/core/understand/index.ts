@@ -7,24 +7,13 @@
 // improve what is behind them.
 import type { Concept, FactCue } from "../map/schema.js";
 import { normalize } from "../text/normalize.js";
-import { type AgeFacts, readAges } from "./age.js";
+import { readAges } from "./age.js";
 
 export { matchWhen, factOf, type WhenMatch, type WhenKey } from "./when.js";
 export { readAges, decidingAge, type AgeFacts } from "./age.js";
 
-/** Case facts read from a message. Absent = not stated. */
-export interface CaseFacts extends AgeFacts {
-  wlz?: boolean | "aangevraagd";
-  setting?: string;
-  /** Settings the message rules out ("kan niet naar huis", "niet meer thuis"). */
-  notSetting?: string[];
-  income?: string;
-  debt?: string[];
-  children?: boolean;
-  partner?: boolean;
-  duration?: string;
-  refused?: boolean;
-}
+export type { CaseFacts } from "./types.js";
+import type { CaseFacts } from "./types.js";
 
 export interface Understanding {
   /** Concept ids named by the message, most specific first. */

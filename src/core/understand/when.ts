@@ -2,7 +2,7 @@
 // per condition key: it holds, it conflicts, or the message does not say. Pure: no I/O.
 import type { When } from "../map/schema.js";
 import { decidingAge } from "./age.js";
-import type { CaseFacts } from "./index.js";
+import type { CaseFacts } from "./types.js";
 
 export type WhenKey = keyof When;
 

@@ -313,8 +313,14 @@ describe("anonymous sparring", () => {
     expect(allText(ok.body)).toContain("zonder jouw naam");
 
     const rootTs = String(posted.result.ts);
-    // The link back to the asker lives in the store, keyed by the coaches' thread, with a TTL.
-    expect(await h.app.store.get(`slackanon:T1:CCOACH:${rootTs}`)).toMatchObject({ asker: "UASKER" });
+    // The core's sparring plugin keeps the link back to the asker: the coaches' thread points
+    // to the case, which holds the asker's pseudonym and (only there) the raw Slack id to DM.
+    const link = await h.app.store.get<{ id: string }>(`sparthread:T1:CCOACH:${rootTs}`);
+    expect(await h.app.store.get(`spar:T1:${link!.id}`)).toMatchObject({
+      user: h.app.bot.pseudonym("T1", "UASKER"),
+      address: "UASKER",
+      thread: `CCOACH:${rootTs}`,
+    });
     const reply = {
       type: "message",
       channel_type: "group",
@@ -356,8 +362,7 @@ describe("anonymous sparring", () => {
     expect(allText(ok.body)).toContain("zonder jouw naam");
     await settle();
     expect(h.fake.of("chat.postMessage").filter((c) => c.body.channel === "CCOACH")).toHaveLength(1);
-    expect(await h.app.store.get(`slackanon:T1:CCOACH:${String(posted.result.ts)}`)).toMatchObject({
-      asker: "UASKER2",
-    });
+    const link = await h.app.store.get<{ id: string }>(`sparthread:T1:CCOACH:${String(posted.result.ts)}`);
+    expect(await h.app.store.get(`spar:T1:${link!.id}`)).toMatchObject({ address: "UASKER2" });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anonymousQuestion, commandText, isLoopback, stripMentions } from "../../../src/adapters/teams/index.js";
+import { commandText, isLoopback, stripMentions } from "../../../src/adapters/teams/index.js";
+import { anonymousQuestion } from "../../../src/core/sparring/plugin.js";
 
 describe("stripMentions", () => {
   it("removes the bot's <at> mention wherever it is", () => {

@@ -11,6 +11,7 @@ import {
   type TeamsBridge,
 } from "../../../src/adapters/teams/index.js";
 import { actorName } from "../../../src/core/map/vocabulary.js";
+import type { ChannelPort } from "../../../src/core/channel/port.js";
 import { MSG } from "../../../src/core/messages.js";
 import { silentLog } from "../../../src/core/ports.js";
 import type { Turn } from "../../../src/core/types.js";
@@ -44,9 +45,9 @@ async function setup(env: Record<string, string> = {}): Promise<void> {
   posts = [];
   // See the Turn exactly as the adapter built it (before the core scrubs it).
   const handle = app.bot.handle.bind(app.bot);
-  app.bot.handle = async (turn: Turn) => {
+  app.bot.handle = async (turn: Turn, channel?: ChannelPort) => {
     turns.push(turn);
-    return handle(turn);
+    return handle(turn, channel);
   };
   adapter = new TestAdapter(sdkLogic(createTurnHandler({ app, bridge, track: () => undefined })));
   adapter.onTurnError = turnErrorHandler(silentLog);
@@ -228,7 +229,8 @@ describe("Teams turn logic (TestAdapter)", () => {
     expect(personal[0]!.text).toContain("zonder jouw naam");
     expect(posts).toHaveLength(1);
     expect(posts[0]!.conversationId).toBe("19:coaches@thread.tacv2");
-    expect(turns).toHaveLength(0);
+    // Both went through the core (its sparring plugin), as plain turns.
+    expect(turns.map((t) => t.text)).toEqual(["anoniem hoe pak ik dit aan?", "anoniem hoe pak ik dit aan?"]);
   });
 
   it("says anonymous sparring is off when no coaches conversation is set", async () => {

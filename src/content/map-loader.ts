@@ -250,17 +250,21 @@ function loadThesaurus(dir: string, root: string, problems: ContentProblem[]): C
   return concepts;
 }
 
-function loadFacts(path: string, root: string, problems: ContentProblem[]): { cues: FactCue[]; negations: string[] } {
-  if (!existsSync(path)) return { cues: [], negations: [] };
+function loadFacts(
+  path: string,
+  root: string,
+  problems: ContentProblem[],
+): { cues: FactCue[]; negations: string[]; askForms: string[] } {
+  if (!existsSync(path)) return { cues: [], negations: [], askForms: [] };
   const display = relative(root, path);
   const data = readYaml(path, display, problems);
-  if (data === undefined) return { cues: [], negations: [] };
+  if (data === undefined) return { cues: [], negations: [], askForms: [] };
   const parsed = FactsFileSchema.safeParse(data);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, display, "facts"));
-    return { cues: [], negations: [] };
+    return { cues: [], negations: [], askForms: [] };
   }
-  return { cues: parsed.data.facts, negations: parsed.data.negations };
+  return { cues: parsed.data.facts, negations: parsed.data.negations, askForms: parsed.data.askForms };
 }
 
 /** Cross-file checks: concepts an entry names exist, concepts are used, supersedes resolves. */

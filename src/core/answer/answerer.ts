@@ -17,6 +17,7 @@ import {
   openConditions,
 } from "./facts-fit.js";
 import { actorName } from "../map/vocabulary.js";
+import { normalize } from "../text/normalize.js";
 import { MapIndex, type ScoredEntry } from "./map-index.js";
 import { askingSentences, isStory, needWindows, sentences, STORY } from "./story.js";
 import { caseContext, contextFactor, contextualPrimary, promote } from "./context.js";
@@ -114,10 +115,12 @@ export class Answerer {
   private readonly indexes = new Map<string, MapIndex>();
 
   private readonly understander: Understander;
+  private readonly askForms: string[];
   private readonly conceptLabels: Map<string, string>;
 
   constructor(private readonly map: RegulationMap) {
     this.understander = new Understander(map.concepts, map.facts);
+    this.askForms = (map.facts.askForms ?? []).map((f) => ` ${normalize(f)} `);
     this.conceptLabels = new Map(map.concepts.map((c) => [c.id, c.label]));
   }
 
@@ -172,6 +175,12 @@ export class Answerer {
       hit.score >= CALIBRATION.minScore * index.maxIdf &&
       hit.anchorIdf >= CALIBRATION.minAnchor * index.maxIdf
     );
+  }
+
+  /** True when the message is asked the way "wie is aan zet?" is asked (map/facts.yaml askForms). */
+  private asksWhoActs(text: string): boolean {
+    const n = ` ${normalize(text)} `;
+    return this.askForms.some((f) => n.includes(f));
   }
 
   /** The case facts one message states (no known facts, no answer). */
@@ -269,6 +278,14 @@ export class Answerer {
     const { index, query, facts, hits, day, needStems } = this.rank(text, opts);
     const top = hits[0];
     if (!top || query.terms.length === 0 || top.anchorIdf < CALIBRATION.domainAnchor * index.maxIdf) {
+      // Asked as "wie betaalt ...?" it is a social-domain question the map does not know: a gap.
+      if (this.asksWhoActs(text)) {
+        return {
+          answer: { ...base, status: "abstained", reason: "not-covered", answer: ABSTAIN_NOT_COVERED, confidence: 0 },
+          options: [],
+          facts,
+        };
+      }
       return {
         answer: { ...base, status: "abstained", reason: "off-topic", answer: ABSTAIN_OFF_TOPIC, confidence: 0 },
         options: [],

@@ -9,7 +9,7 @@ export interface MapContent {
   /** Everyday words per concept (map/thesaurus/). */
   concepts?: Concept[];
   /** How case facts are stated in chat (map/facts.yaml). */
-  facts?: { cues: FactCue[]; negations: string[] };
+  facts?: { cues: FactCue[]; negations: string[]; askForms?: string[] };
 }
 
 /** True when the entry's rule holds on the given day (YYYY-MM-DD). */
@@ -23,7 +23,11 @@ export class RegulationMap {
   readonly base: readonly MapEntry[];
   readonly laws: ReadonlyMap<string, LawInfo>;
   readonly concepts: readonly Concept[];
-  readonly facts: { readonly cues: readonly FactCue[]; readonly negations: readonly string[] };
+  readonly facts: {
+    readonly cues: readonly FactCue[];
+    readonly negations: readonly string[];
+    readonly askForms?: readonly string[];
+  };
   private readonly overlays: Map<string, MapEntry[]>;
   private readonly merged = new Map<string, MapEntry[]>();
 

@@ -280,6 +280,12 @@ export const FactsFileSchema = z.strictObject({
   facts: z.array(FactCueSchema).min(1),
   /** Words that flip a following cue ("geen wlz", "niet meer thuis"). */
   negations: z.array(z.string().min(2)).min(1),
+  /**
+   * Ways of asking "wie is aan zet?" ("wie betaalt", "bij wie", "recht op"): a message asked
+   * like this is a social-domain question even when the map knows none of its words, so an
+   * abstain says "not covered" (a gap for the coach), not "off-topic".
+   */
+  askForms: z.array(z.string().min(3)).default([]),
 });
 export type FactCue = z.infer<typeof FactCueSchema>;
 

@@ -33,7 +33,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "vraag vragen vraagje weet weten iemand hallo hoi hey hi goedemorgen goedemiddag dank bedankt thanks groet groeten alvast " +
     "zet zetten aanzet aan beurt verantwoordelijk verantwoordelijkheid nou he hé ok oke okay graag help hulpvraag casus situatie " +
     "eens vind vindt vinden vond nieuw nieuwe nieuws valt vallen viel steeds weg daarvoor daarna daarom daarbij daardoor omdat toen nu straks later eerst soms vaak altijd nooit " +
-    "ander andere anders zelf zelfs elk elke iedere alle beide via per binnen buiten zonder tijdens sinds vanaf bijv bv etc enz alleen " +
+    "ander andere anders zelf zelfs elk elke iedere alle beide via per binnen buiten zonder tijdens sinds vanaf bijv bv etc enz alleen weer " +
     "team teams tips tip idee ideeen iemand snap snapt begrijp weetje lukt goed beter slecht fijn leuk mooi raar " +
     "aanvragen aanvraag aangevraagd aanvraagt vraagt nodig nodige precies iets snel graag hulpje " +
     "client clienten clientje cliente klant inwoner inwoonster meneer mevrouw mevr mw dhr heer jaar jaren jr jarige oud"

@@ -8,7 +8,7 @@ import { makeBot, turn } from "../../helpers/bot.js";
 
 const OFF_TOPIC = ["recept pannenkoeken", "weer morgen", "schrijf een gedicht"];
 // A social-domain question the map does not cover (yet); if the map grows to answer it, pick another.
-const UNCOVERED = "wie regelt een tolk voor een statushouder bij de huisarts";
+const UNCOVERED = "leerling van 14 spijbelt al weken, wie moet er in actie komen?";
 
 describe("map gaps", () => {
   it("off-topic messages are answered politely, counted, and not offered to the coach", async () => {
@@ -39,7 +39,7 @@ describe("map gaps", () => {
 
     const [coach] = await bot.handle(turn("/gaten", { tenant: "t-gaps", role: "coach", thread: "c1" }));
     expect(coach!.text).toMatch(/1 vraag kon de regelkaart niet beantwoorden/);
-    expect(coach!.text).toMatch(/tolk voor een statushouder/);
+    expect(coach!.text).toMatch(/spijbelt al weken/);
     for (const q of OFF_TOPIC) expect(coach!.text).not.toContain(q);
     expect(coach!.text).toMatch(new RegExp(`${markedOffTopic} berichten gingen niet over het sociaal domein`));
 

@@ -30,7 +30,7 @@ function clone(base, id, rand) {
   const extra = Array.from({ length: 6 }, word);
   const e = structuredClone(base);
   e.id = id;
-  e.title = `${base.title} ${extra[0]}`;
+  e.title = `${base.title} ${extra[0]}`.slice(0, 90).trim();
   e.keywords = [...base.keywords, ...extra];
   e.questions = base.questions.map((q) => `${q} ${extra[1]} ${extra[2]}`);
   delete e.supersedes;

@@ -85,7 +85,8 @@ export class Answerer {
     const key = tenant && this.map.hasOverlay(tenant) ? tenant : "";
     let idx = this.indexes.get(key);
     if (!idx) {
-      idx = new MapIndex(this.map.entriesFor(key || undefined));
+      // A tenant's overlay layers on the shared base index instead of copying it.
+      idx = new MapIndex(this.map.entriesFor(key || undefined), key ? { base: this.indexFor(undefined) } : {});
       this.indexes.set(key, idx);
     }
     return idx;

@@ -2,10 +2,10 @@
 // store, builds the bot and registers plugins. Adapters (console, Slack, Teams) get the App.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
-import { loadMap } from "./content/map-loader.js";
+import { loadCompiledMap } from "./content/compiled-map-cache.js";
 import { Answerer } from "./core/answer/answerer.js";
 import { Bot } from "./core/bot.js";
 import { AanzetError } from "./core/errors.js";
@@ -56,7 +56,8 @@ export interface AppOptions {
 /** Load and validate the regulation map; refuses to start on errors (English, for operators). */
 export function loadValidMap(config: Config, root: string): RegulationMap {
   const mapDir = config.env.AANZET_MAP_DIR ?? join(root, "map");
-  const { map, problems } = loadMap(mapDir, root);
+  const cache = config.env.AANZET_MAP_CACHE_DIR;
+  const { map, problems } = loadCompiledMap(mapDir, root, cache === "off" ? undefined : resolve(cache));
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map(formatProblem).join("\n");

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   AANZET_TENANT: z.string().min(1).default("default"),
   AANZET_TEAM: z.string().min(1).default("console"),
   AANZET_MAP_DIR: z.string().optional(),
+  /** Compiled map cache (validated map/ keyed by its content hash); "off" switches it off. */
+  AANZET_MAP_CACHE_DIR: z.string().default("data/map-cache"),
   AANZET_FLOWS_DIR: z.string().optional(),
   AANZET_PROMPTS_DIR: z.string().optional(),
   AANZET_TODAY: z

@@ -17,6 +17,7 @@ import { RateLimiter } from "./core/rate-limit.js";
 import { createLogger } from "./logger.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
+import { WorkQueue } from "./server/work-queue.js";
 
 /** The project directory (holding map/, flows/, prompts/), found from this module's place:
  * src/app.ts when run from source (tests), dist/src/app.js when built. */
@@ -40,6 +41,8 @@ export interface App {
   clock: Clock;
   /** Configured plus stored (per-tenant) roles. */
   roles: RoleBook;
+  /** Answer work of the channels, bounded (absent: work runs at once). */
+  work?: WorkQueue | undefined;
   /** The optional LLM (chat + embeddings); undefined when no endpoint is configured. */
   llm?: LlmRuntime | undefined;
   close(): Promise<void>;
@@ -125,6 +128,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
   });
   const close = async () => {
+    // Answers already promised get a while to finish, not forever.
+    await Promise.race([work.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     // Queued question records get one last chance before the handle goes.
     await bot.questions.flush().catch(() => 0);
     if (bot.questions.pending > 0)
@@ -134,7 +139,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       );
     await store.close();
   };
-  app = { config, log, store, map, bot, clock, roles, close };
+  const work = new WorkQueue({
+    concurrency: config.env.AANZET_WORK_CONCURRENCY,
+    capacity: config.env.AANZET_WORK_QUEUE_MAX,
+  });
+  app = { config, log, store, map, bot, clock, roles, work, close };
   if (config.llm) {
     // Only with an endpoint configured: the openai client is not even loaded otherwise.
     const { createLlmRuntime } = await import("./llm/index.js");

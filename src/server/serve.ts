@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import express, { type Express } from "express";
 import type { App } from "../app.js";
 import { startMaintenance } from "../store/maintenance.js";
+import { createMetrics } from "./metrics.js";
 import { isAdminStore } from "../store/types.js";
 
 /** A channel that mounts routes on the shared app and may need start/stop (Socket Mode). */
@@ -38,6 +39,10 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
     const a = await f(app);
     if (a) adapters.push(a);
   }
+  // Prometheus text format; the timing wraps every channel request, so it comes first.
+  const metrics = createMetrics(app);
+  web.use(metrics.timing);
+  web.get("/metrics", metrics.route);
   web.get("/healthz", (_req, res) => {
     res.json({
       status: "ok",

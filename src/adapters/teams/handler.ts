@@ -7,6 +7,7 @@ import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
 import type { Log } from "../../core/ports.js";
 import type { Reply } from "../../core/types.js";
+import { runQueued } from "../../server/work-queue.js";
 import { cardSubmit, isPersonal, mentionsBot, tenantOf, type TeamsActivity } from "./activity.js";
 import type { TeamsBridge } from "./bridge.js";
 import { Deliverer, type SendHere } from "./deliver.js";
@@ -120,7 +121,12 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     const turn = toTurn(a, app.config);
     if (!turn) return;
     const here: SendHere = (activities) => io.send(activities);
-    const work = app.bot.handle(turn);
+    // Through the work queue (bounded); full: a short "druk" reply, not silence.
+    const work = runQueued(app.work, () => app.bot.handle(turn));
+    if (!work) {
+      await io.send([textActivity(MSG.busy)]);
+      return;
+    }
     const quick = await within(work, settings.typingAfterMs);
     if (quick) {
       await deliverer.deliver(quick.value, a, here, log);

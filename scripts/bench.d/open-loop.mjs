@@ -28,6 +28,8 @@ export function serveEnv(store, apiUrl, extra = {}) {
     AANZET_RATE_USER_PER_MIN: "0",
     AANZET_RATE_CHANNEL_PER_MIN: "0",
     LOG_LEVEL: "warn",
+    // The compiled map cache in a temp dir, not the checkout's data/ (first start cold, then warm).
+    AANZET_MAP_CACHE_DIR: join(tmpdir(), "aanzet-bench-map-cache"),
     ...extra,
   };
 }

@@ -55,6 +55,8 @@ export default async function tenantsBench({ root }) {
           root,
           env: serveEnv(`sqlite://${join(tmp, `t${i}.sqlite`)}`, fake.apiUrl, { AANZET_MAP_DIR: dir }),
           name: "tenants",
+          // 350 overlay files to parse and validate on a cold start.
+          startTimeoutMs: 180_000,
         });
         try {
           // Two questions per tenant: every tenant's overlay index gets built and used.

@@ -1,6 +1,6 @@
-// A compiled map cache: the validated content of map/ as one JSON file, keyed by the content
-// hash of every file under map/ (and of the loader and schema code), so a restart with an
-// unchanged map skips YAML parsing and zod validation. Any change to any file gives another
+// A compiled map cache: the validated content of map/ and its base index as one JSON file,
+// keyed by the content hash of every file under map/ (and of the loader, schema and index
+// code), so a restart with an unchanged map skips YAML parsing, zod validation and indexing. Any change to any file gives another
 // key, so a stale cache is never read. `aanzet map check` always validates from source.
 // The cache is an optimisation only: a missing, unreadable or corrupt file means a load
 // from source, never a failed start.
@@ -10,13 +10,23 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ContentProblem } from "../core/map/problems.js";
 import { type MapContent, RegulationMap } from "../core/map/regulation-map.js";
+import { MapIndex } from "../core/answer/map-index.js";
 import { loadMap } from "./map-loader.js";
 
 /** Bumped when the cached file's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The code whose output the cache holds: a new loader or schema invalidates every cache. */
-const CODE_FILES = ["./map-loader.js", "../core/map/schema.js", "../core/map/regulation-map.js"];
+const CODE_FILES = [
+  "./map-loader.js",
+  "../core/map/schema.js",
+  "../core/map/regulation-map.js",
+  "../core/answer/map-index.js",
+  "../core/answer/index-segment.js",
+  "../core/text/normalize.js",
+  "../core/text/stem.js",
+  "../core/text/abbreviations.js",
+];
 
 interface CacheFile {
   format: number;
@@ -82,8 +92,11 @@ export function loadCompiledMap(mapDir: string, root: string, cacheDir: string |
   const cached = readCache(file, key);
   if (cached) return { map: cached.map, problems: cached.problems, cache: "hit" };
   const loaded = loadMap(mapDir, root);
-  if (!loaded.problems.some((p) => p.severity === "error")) writeCache(cacheDir, prefix, file, key, loaded);
-  return { map: loaded.map, problems: loaded.problems, cache: "miss" };
+  if (loaded.problems.some((p) => p.severity === "error")) return { ...loaded, cache: "miss" };
+  const data = cacheData(key, loaded);
+  writeCache(cacheDir, prefix, file, data);
+  // The index built for the cache serves this start as well.
+  return { map: mapOf(data), problems: loaded.problems, cache: "miss" };
 }
 
 function readCache(file: string, key: string): { map: RegulationMap; problems: ContentProblem[] } | undefined {
@@ -96,8 +109,7 @@ function readCache(file: string, key: string): { map: RegulationMap; problems: C
   try {
     const data = JSON.parse(text) as CacheFile;
     if (data.format !== FORMAT || data.key !== key) return undefined;
-    const { overlays, ...rest } = data.content;
-    return { map: new RegulationMap({ ...rest, overlays: new Map(overlays) }), problems: data.problems };
+    return { map: mapOf(data), problems: data.problems };
   } catch {
     // A torn or foreign file: drop it; the load from source writes a good one.
     rmSync(file, { force: true });
@@ -105,15 +117,14 @@ function readCache(file: string, key: string): { map: RegulationMap; problems: C
   }
 }
 
-function writeCache(
-  cacheDir: string,
-  prefix: string,
-  file: string,
-  key: string,
-  loaded: ReturnType<typeof loadMap>,
-): void {
+function mapOf(data: CacheFile): RegulationMap {
+  const { overlays, ...rest } = data.content;
+  return new RegulationMap({ ...rest, overlays: new Map(overlays) });
+}
+
+function cacheData(key: string, loaded: ReturnType<typeof loadMap>): CacheFile {
   const m = loaded.map;
-  const data: CacheFile = {
+  return {
     format: FORMAT,
     key,
     content: {
@@ -122,9 +133,14 @@ function writeCache(
       overlays: m.tenants().map((t) => [t, overlayOf(m, t)]),
       concepts: [...m.concepts],
       facts: { cues: [...m.facts.cues], negations: [...m.facts.negations] },
+      // The base index too: a restart then skips tokenising and stemming every entry.
+      indexSnapshot: new MapIndex(m.entriesFor(undefined)).snapshot(),
     },
     problems: loaded.problems,
   };
+}
+
+function writeCache(cacheDir: string, prefix: string, file: string, data: CacheFile): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
     // Write then rename: a reader never sees half a file, even with two processes starting.

@@ -86,7 +86,10 @@ export class Answerer {
     let idx = this.indexes.get(key);
     if (!idx) {
       // A tenant's overlay layers on the shared base index instead of copying it.
-      idx = new MapIndex(this.map.entriesFor(key || undefined), key ? { base: this.indexFor(undefined) } : {});
+      idx = new MapIndex(
+        this.map.entriesFor(key || undefined),
+        key ? { base: this.indexFor(undefined) } : { snapshot: this.map.takeIndexSnapshot() },
+      );
       this.indexes.set(key, idx);
     }
     return idx;

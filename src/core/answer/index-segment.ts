@@ -116,6 +116,35 @@ export interface SegmentOptions {
   stemmer?: Stemmer;
   /** Splits a compound stem into known stems (set by the owning index). */
   split: (s: string, known: (token: string) => string | undefined) => string[] | undefined;
+  /** A segment built before over the same entries (see snapshot()): restored, not rebuilt. */
+  snapshot?: SegmentSnapshot | undefined;
+}
+
+/** A built segment as plain JSON data, for the compiled map cache. */
+export interface SegmentSnapshot {
+  version: 1;
+  size: number;
+  terms: Array<[string, number[], number[], number[] | null, number, number]>;
+  lengths: number[];
+  totalLength: number;
+  anchors: string[][];
+  bigrams: string[][];
+  vocab: Array<[string, Array<[string, string, number]>]>;
+}
+
+/** True when `snap` looks like a snapshot of a segment over `size` entries. */
+export function fitsSnapshot(snap: unknown, size: number): snap is SegmentSnapshot {
+  const s = snap as Partial<SegmentSnapshot> | undefined;
+  return (
+    !!s &&
+    s.version === 1 &&
+    s.size === size &&
+    Array.isArray(s.terms) &&
+    s.lengths?.length === size &&
+    s.anchors?.length === size &&
+    s.bigrams?.length === size &&
+    Array.isArray(s.vocab)
+  );
 }
 
 export class IndexSegment {
@@ -134,6 +163,32 @@ export class IndexSegment {
   constructor(entries: readonly MapEntry[], opts: SegmentOptions) {
     this.entries = entries;
     this.offset = opts.offset;
+    const snap = opts.snapshot;
+    if (snap) {
+      for (const [s, ent, tf, top, df, head] of snap.terms) {
+        this.terms.set(s, {
+          entries: Int32Array.from(ent),
+          tf: Float64Array.from(tf),
+          topByImpact: top ? Int32Array.from(top) : undefined,
+          df,
+          head,
+        });
+      }
+      this.lengths = Float64Array.from(snap.lengths);
+      this.totalLength = snap.totalLength;
+      for (const a of snap.anchors) this.anchors.push(new Set(a));
+      for (const b of snap.bigrams) this.bigrams.push(new Set(b));
+      let size = 0;
+      for (const [key, words] of snap.vocab) {
+        this.vocab.set(
+          key,
+          words.map(([raw, stem, seq]) => ({ raw, stem, seq })),
+        );
+        size += words.length;
+      }
+      this.vocabSize = size;
+      return;
+    }
     const st = opts.stemmer ?? memoStemmer();
     const building = new Map<string, Building>();
     this.lengths = new Float64Array(entries.length);
@@ -244,6 +299,27 @@ export class IndexSegment {
       topByImpact = Int32Array.from(byImpact.slice(0, CANDIDATE_CAP), (k) => entries[k]!);
     }
     return { entries, tf, topByImpact, df: b.df, head: b.head };
+  }
+
+  /** This segment as plain data (see SegmentOptions.snapshot). */
+  snapshot(): SegmentSnapshot {
+    return {
+      version: 1,
+      size: this.entries.length,
+      terms: [...this.terms].map(([s, p]) => [
+        s,
+        Array.from(p.entries),
+        Array.from(p.tf),
+        p.topByImpact ? Array.from(p.topByImpact) : null,
+        p.df,
+        p.head,
+      ]),
+      lengths: Array.from(this.lengths),
+      totalLength: this.totalLength,
+      anchors: this.anchors.map((a) => [...a]),
+      bigrams: this.bigrams.map((b) => [...b]),
+      vocab: [...this.vocab].map(([k, words]) => [k, words.map((w) => [w.raw, w.stem, w.seq])]),
+    };
   }
 
   /** The weighted term frequency of a term in one entry (global number), or 0. */

@@ -9,7 +9,15 @@ import { ABBREVIATIONS } from "../text/abbreviations.js";
 import { boundedDistance } from "../text/edit-distance.js";
 import { STOPWORDS, tokenize } from "../text/normalize.js";
 import { stem } from "../text/stem.js";
-import { BM25_K, IndexSegment, type TermPostings, entryTerms, headTerms, memoStemmer } from "./index-segment.js";
+import {
+  BM25_K,
+  IndexSegment,
+  type TermPostings,
+  entryTerms,
+  fitsSnapshot,
+  headTerms,
+  memoStemmer,
+} from "./index-segment.js";
 
 /** How much a purely narrative word still counts, relative to a topical one. */
 const TOPICAL_BASE = 0.6;
@@ -44,6 +52,9 @@ export interface MapIndexOptions {
   /** The shared index of the base map: entries of `entries` that are base entries are read
    * from it; only the others (the tenant's overlay) are indexed here. */
   base?: MapIndex;
+  /** A snapshot of this index built before over the same entries (compiled map cache):
+   * restored instead of rebuilt. Ignored when it does not fit. */
+  snapshot?: unknown;
 }
 
 /** Per-query work arrays, shared by a base index and every tenant layered on it (search is
@@ -95,7 +106,11 @@ export class MapIndex {
       this.base = undefined;
       this.shadow = undefined;
       this.scratch = new Scratch();
-      const seg = new IndexSegment(entries, { offset: 0, split: (s, known) => this.splitWith(s, 0, known) });
+      const seg = new IndexSegment(entries, {
+        offset: 0,
+        split: (s, known) => this.splitWith(s, 0, known),
+        snapshot: fitsSnapshot(opts.snapshot, entries.length) ? opts.snapshot : undefined,
+      });
       this.segments = [seg];
       this.n = Math.max(entries.length, 1);
       this.avgLength = seg.totalLength / this.n || 1;
@@ -141,6 +156,11 @@ export class MapIndex {
     this.n = Math.max(entries.length, 1);
     this.avgLength = (baseSeg.totalLength - shadow.length + seg.totalLength) / this.n || 1;
     this.scratch.ensure(base.entries.length + own.length);
+  }
+
+  /** The base index as plain JSON data, for the compiled map cache (undefined for a tenant). */
+  snapshot(): unknown {
+    return this.base ? undefined : this.segments[0]!.snapshot();
   }
 
   private numbers(): Map<MapEntry, number> {

@@ -120,3 +120,22 @@ describe("a big map with a common word", () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
   });
 });
+
+describe("a base index restored from its snapshot (compiled map cache)", () => {
+  const map = new RegulationMap({ entries: base, laws: [], overlays: new Map([["T1", overlay]]) });
+  const built = new MapIndex(map.entriesFor(undefined));
+  const snapshot = JSON.parse(JSON.stringify(built.snapshot())) as unknown;
+
+  it("ranks, scores and layers tenants like the index it was taken from", () => {
+    const restored = new MapIndex(map.entriesFor(undefined), { snapshot });
+    for (const q of QUESTIONS) expect(view(restored, q), q).toEqual(view(built, q));
+    const layered = new MapIndex(map.entriesFor("T1"), { base: restored });
+    for (const q of QUESTIONS) expect(view(layered, q), q).toEqual(view(new MapIndex(map.entriesFor("T1")), q));
+  });
+
+  it("is ignored when it was taken over other entries", () => {
+    const fewer = base.slice(0, 2);
+    const idx = new MapIndex(fewer, { snapshot });
+    expect(view(idx, "rolstoel nodig").map((h) => h.id)).not.toContain("rolstoel");
+  });
+});

@@ -34,8 +34,25 @@ function coldStart(root, mapDir, cacheDir, fresh) {
   return ms;
 }
 
-export default async function maps({ root }) {
+/** The checkouts to measure: with AANZET_BENCH_COMPARE=<other checkout>, that one ("before")
+ * and this one ("after"), run by run in turn, so both see the same machine load. */
+export function checkouts(root, compare) {
+  return compare
+    ? [
+        ["before", compare],
+        ["after", root],
+      ]
+    : [["", root]];
+}
+
+function ratio(before, after) {
+  const med = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  return (med(after) / med(before)).toFixed(2);
+}
+
+export default async function maps({ root, compare }) {
   const script = join(root, "scripts/bench.d/lib/answer-run.mjs");
+  const sides = checkouts(root, compare);
   const sizes = [
     ["229 (real map)", join(root, "map"), undefined],
     ["1,000", undefined, 1000],
@@ -45,38 +62,66 @@ export default async function maps({ root }) {
     const dir = real ?? writeBenchMap(root, { total }).dir;
     const cacheDir = mkdtempSync(join(tmpdir(), "aanzet-bench-cache-"));
     try {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(runJson(script, [root, dir, "", label.startsWith("229") ? "20" : "5"]));
-      console.log(
-        `map ${label}: ${runs[0].entries} entries; load from YAML ${minMed(
-          runs.map((r) => r.loadMs),
-          0,
-        )}, ` +
-          `index ${minMed(
-            runs.map((r) => r.indexMs),
+      const runs = new Map(sides.map(([name]) => [name, []]));
+      const cold = new Map(sides.map(([name]) => [name, []]));
+      const warm = new Map(sides.map(([name]) => [name, []]));
+      for (let i = 0; i < RUNS; i++)
+        for (const [name, r] of sides)
+          runs.get(name).push(runJson(script, [r, dir, "", label.startsWith("229") ? "20" : "5"]));
+      for (let i = 0; i < RUNS; i++)
+        for (const [name, r] of sides) cold.get(name).push(coldStart(r, dir, cacheDir, true));
+      for (const [, r] of sides) coldStart(r, dir, cacheDir, false);
+      for (let i = 0; i < RUNS; i++)
+        for (const [name, r] of sides) {
+          coldStart(r, dir, cacheDir, false);
+          warm.get(name).push(coldStart(r, dir, cacheDir, false));
+        }
+      for (const [name] of sides) {
+        const rs = runs.get(name);
+        const tag = name ? ` [${name}]` : "";
+        console.log(
+          `map ${label}${tag}: ${rs[0].entries} entries; load from YAML ${minMed(
+            rs.map((r) => r.loadMs),
             0,
-          )}; answer p50 ${minMed(
-            runs.map((r) => r.p50),
-            3,
           )}, ` +
-          `p99 ${minMed(
-            runs.map((r) => r.p99),
-            3,
-          )} (${runs[0].answers} answers/run); ` +
-          `RSS ${minMed(
-            runs.map((r) => r.rssMiB),
-            0,
-            " MiB",
-          )}`,
-      );
-      const cold = [];
-      const warm = [];
-      for (let i = 0; i < RUNS; i++) cold.push(coldStart(root, dir, cacheDir, true));
-      coldStart(root, dir, cacheDir, false);
-      for (let i = 0; i < RUNS; i++) warm.push(coldStart(root, dir, cacheDir, false));
-      console.log(
-        `map ${label}: cold start \`aanzet ask --json\` (fresh process, memory store): cold cache ${minMed(cold, 0)}, warm cache ${minMed(warm, 0)}`,
-      );
+            `index build ${minMed(
+              rs.map((r) => r.indexMs),
+              0,
+            )}; answer p50 ${minMed(
+              rs.map((r) => r.p50),
+              3,
+            )}, ` +
+            `p99 ${minMed(
+              rs.map((r) => r.p99),
+              3,
+            )} (${rs[0].answers} answers/run); RSS ${minMed(
+              rs.map((r) => r.rssMiB),
+              0,
+              " MiB",
+            )}`,
+        );
+        console.log(
+          `map ${label}${tag}: cold start \`aanzet ask --json\` (fresh process, memory store): cold cache ${minMed(cold.get(name), 0)}, warm cache ${minMed(warm.get(name), 0)}`,
+        );
+      }
+      if (compare) {
+        const b = runs.get("before");
+        const a = runs.get("after");
+        console.log(
+          `map ${label}: ratios after/before (medians, same machine state): answer p50 ${ratio(
+            b.map((r) => r.p50),
+            a.map((r) => r.p50),
+          )}, ` +
+            `p99 ${ratio(
+              b.map((r) => r.p99),
+              a.map((r) => r.p99),
+            )}, index build ${ratio(
+              b.map((r) => r.indexMs),
+              a.map((r) => r.indexMs),
+            )}, ` +
+            `cold start warm cache ${ratio(warm.get("before"), warm.get("after"))}`,
+        );
+      }
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
       if (!real) rmSync(dir, { recursive: true, force: true });

@@ -13,39 +13,50 @@ import { SECRET, serveEnv } from "./open-loop.mjs";
 
 const TENANTS = 350;
 
-export default async function tenantsBench({ root }) {
+export default async function tenantsBench({ root, compare }) {
   const { dir, tenants } = writeBenchMap(root, { total: 0, tenants: TENANTS, overlaySize: 20 });
   const tmp = mkdtempSync(join(tmpdir(), "aanzet-bench-tenants-"));
   const script = join(root, "scripts/bench.d/lib/answer-run.mjs");
   try {
-    const base = [];
-    const many = [];
-    for (let i = 0; i < RUNS; i++) {
-      base.push(runJson(script, [root, dir, "", "20"]));
-      many.push(runJson(script, [root, dir, tenants.join(","), "20"]));
-    }
-    console.log(
-      `tenants, in process: base map only: answer p99 ${minMed(
-        base.map((r) => r.p99),
-        3,
-      )}, RSS ${minMed(
-        base.map((r) => r.rssMiB),
-        0,
-        " MiB",
-      )}; ` +
-        `${TENANTS} tenants x 20-entry overlay, every tenant's index built: index ${minMed(
-          many.map((r) => r.indexMs),
-          0,
-        )}, ` +
-        `answer p99 ${minMed(
-          many.map((r) => r.p99),
+    // With AANZET_BENCH_COMPARE the checkout before the change runs once (its 350 full
+    // indexes take minutes), beside this one's runs.
+    const sides = compare
+      ? [
+          ["before", compare, 1],
+          ["after", root, RUNS],
+        ]
+      : [["", root, RUNS]];
+    for (const [name, r, runs] of sides) {
+      const base = [];
+      const many = [];
+      for (let i = 0; i < runs; i++) {
+        base.push(runJson(script, [r, dir, "", "20"]));
+        many.push(runJson(script, [r, dir, tenants.join(","), "20"]));
+      }
+      const tag = name ? ` [${name}]` : "";
+      console.log(
+        `tenants, in process${tag}: base map only: answer p99 ${minMed(
+          base.map((x) => x.p99),
           3,
         )}, RSS ${minMed(
-          many.map((r) => r.rssMiB),
+          base.map((x) => x.rssMiB),
           0,
           " MiB",
-        )}`,
-    );
+        )}; ` +
+          `${TENANTS} tenants x 20-entry overlay, every tenant's index built: index ${minMed(
+            many.map((x) => x.indexMs),
+            0,
+          )}, ` +
+          `answer p99 ${minMed(
+            many.map((x) => x.p99),
+            3,
+          )}, RSS ${minMed(
+            many.map((x) => x.rssMiB),
+            0,
+            " MiB",
+          )} (${runs} run${runs > 1 ? "s" : ""})`,
+      );
+    }
     const fake = await startFakeSlack();
     try {
       const rss = [];

@@ -2,9 +2,9 @@
 // store, builds the bot and wires the plugins of the features it is given (by default the
 // list in features/index.ts). Adapters (console, Slack, Teams) get the App.
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Config } from "./config.js";
-import { loadMap } from "./content/map-loader.js";
+import { loadCompiledMap } from "./content/compiled-map-cache.js";
 import { Answerer } from "./core/answer/answerer.js";
 import { Bot } from "./core/bot.js";
 import { AanzetError } from "./core/errors.js";
@@ -24,6 +24,7 @@ import { redactUrl } from "./store/redact-url.js";
 export type { App } from "./features/feature.js";
 export { PROJECT_ROOT } from "./project-root.js";
 export { redactUrl } from "./store/redact-url.js";
+import { WorkQueue } from "./server/work-queue.js";
 
 export interface AppOptions {
   clock?: Clock;
@@ -38,7 +39,8 @@ export interface AppOptions {
 /** Load and validate the regulation map; refuses to start on errors (English, for operators). */
 export function loadValidMap(config: Config, root: string): RegulationMap {
   const mapDir = config.env.AANZET_MAP_DIR ?? join(root, "map");
-  const { map, problems } = loadMap(mapDir, root);
+  const cache = config.env.AANZET_MAP_CACHE_DIR;
+  const { map, problems } = loadCompiledMap(mapDir, root, cache === "off" ? undefined : resolve(cache));
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map(formatProblem).join("\n");
@@ -111,6 +113,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
   });
   const close = async () => {
+    // Answers already promised get a while to finish, not forever.
+    await Promise.race([work.idle(), new Promise((r) => setTimeout(r, 10_000).unref())]);
     // Queued question records get one last chance before the handle goes.
     await bot.questions.flush().catch(() => 0);
     if (bot.questions.pending > 0)
@@ -120,7 +124,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       );
     await store.close();
   };
-  app = { config, log, store, map, bot, clock, roles, close, features: opts.features ?? FEATURES, parts: {} };
+  const work = new WorkQueue({
+    concurrency: config.env.AANZET_WORK_CONCURRENCY,
+    capacity: config.env.AANZET_WORK_QUEUE_MAX,
+  });
+  app = { config, log, store, map, bot, clock, roles, work, close, features: opts.features ?? FEATURES, parts: {} };
   if (config.llm) {
     // Only with an endpoint configured: the openai client is not even loaded otherwise.
     const { createLlmRuntime } = await import("./llm/index.js");

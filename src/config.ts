@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   AANZET_TENANT: z.string().min(1).default("default"),
   AANZET_TEAM: z.string().min(1).default("console"),
   AANZET_MAP_DIR: z.string().optional(),
+  /** Compiled map cache (validated map/ keyed by its content hash); "off" switches it off. */
+  AANZET_MAP_CACHE_DIR: z.string().default("data/map-cache"),
+  /** Answer jobs running at once in `aanzet serve`, and how many may wait before "druk". */
+  AANZET_WORK_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  AANZET_WORK_QUEUE_MAX: z.coerce.number().int().min(1).default(2000),
   AANZET_FLOWS_DIR: z.string().optional(),
   AANZET_PROMPTS_DIR: z.string().optional(),
   AANZET_TODAY: z

@@ -50,5 +50,6 @@ export const MSG = {
   loggingDelayed: "(Let op: ik kan je vraag nu even niet opslaan. Dat doe ik later alsnog.)",
   failure: (code: string) =>
     `Sorry, er ging iets mis aan mijn kant (code ${code}). Probeer het zo nog eens, of vraag het je coach.`,
+  busy: "Het is nu even erg druk, daardoor kan ik je vraag niet oppakken. Stel je vraag over een paar minuten opnieuw.",
   rateLimited: "Rustig aan: je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw.",
 } as const;

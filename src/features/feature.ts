@@ -2,6 +2,7 @@
 // the bot plugins it wires into an app, its channel adapters for `aanzet serve` and its
 // content checks for `aanzet map check`. src/features/index.ts lists them all; createApp and
 // the CLI take that list. Nothing registers itself when a module loads.
+import type { WorkQueue } from "../server/work-queue.js";
 import type { Express } from "express";
 import type { CliIO } from "../cli/io.js";
 import type { Config } from "../config.js";
@@ -30,6 +31,8 @@ export interface App {
   clock: Clock;
   /** Configured plus stored (per-tenant) roles. */
   roles: RoleBook;
+  /** Answer work of the channels, bounded (absent: work runs at once). */
+  work?: WorkQueue | undefined;
   /** The optional LLM (chat + embeddings); undefined when no endpoint is configured. */
   llm?: LlmRuntime | undefined;
   /** The features this app was built with (their adapters are what `serve` starts). */

@@ -1,6 +1,6 @@
 // Builds the LLM runtime for the composition root: the openai-backed port, the shared budget
 // book and the cached question embedder. Imported (lazily) only when an LLM is configured.
-import { BudgetBook, CachedEmbedder, type LlmRuntime } from "../core/llm/index.js";
+import { BudgetBook, CachedEmbedder, countingPort, type LlmRuntime, newLlmStats } from "../core/llm/index.js";
 import type { Log, Store } from "../core/ports.js";
 import { OpenAiLlm, type OpenAiLlmConfig } from "./openai-llm.js";
 
@@ -16,7 +16,8 @@ export interface LlmDeps {
 }
 
 export function createLlmRuntime(cfg: OpenAiLlmConfig, deps: LlmDeps): LlmRuntime {
-  const port = new OpenAiLlm(cfg);
+  const stats = newLlmStats();
+  const port = countingPort(new OpenAiLlm(cfg), stats);
   const budgets = new BudgetBook();
   const embedder = new CachedEmbedder({
     llm: port,
@@ -27,5 +28,5 @@ export function createLlmRuntime(cfg: OpenAiLlmConfig, deps: LlmDeps): LlmRuntim
     defaultTenant: deps.tenant,
     budgets,
   });
-  return { port, budgetMs: cfg.budgetMs, budgets, embedder };
+  return { port, budgetMs: cfg.budgetMs, budgets, embedder, stats };
 }

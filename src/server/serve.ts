@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import express from "express";
 import type { App, ChannelAdapter } from "../features/feature.js";
 import { startMaintenance } from "../store/maintenance.js";
+import { createMetrics } from "./metrics.js";
 import { isAdminStore } from "../store/types.js";
 
 export type { ChannelAdapter } from "../features/feature.js";
@@ -25,6 +26,10 @@ export async function serve(app: App, port: number, host = "0.0.0.0"): Promise<R
     const a = await factory(app);
     if (a) adapters.push(a);
   }
+  // Prometheus text format; the timing wraps every channel request, so it comes first.
+  const metrics = createMetrics(app);
+  web.use(metrics.timing);
+  web.get("/metrics", metrics.route);
   web.get("/healthz", (_req, res) => {
     res.json({
       status: "ok",

@@ -36,7 +36,12 @@ export interface Served {
   stderr(): string;
   stop(): Promise<number | null>;
 }
-export function startServe(o: { root: string; env: Record<string, string>; name?: string }): Promise<Served>;
+export function startServe(o: {
+  root: string;
+  env: Record<string, string>;
+  name?: string;
+  startTimeoutMs?: number;
+}): Promise<Served>;
 export function signature(body: string, secret: string, ts?: number): Record<string, string>;
 export function eventBody(o: { team: string; eventId: string; event: Record<string, unknown> }): string;
 export function deliver(

@@ -89,7 +89,7 @@ function safeJson(raw) {
 }
 
 /** Start `aanzet serve --port 0` with Slack over HTTP; resolves once it listens. */
-export async function startServe({ root, env, name = "serve" }) {
+export async function startServe({ root, env, name = "serve", startTimeoutMs = 20_000 }) {
   const child = spawn(
     process.execPath,
     [
@@ -110,7 +110,7 @@ export async function startServe({ root, env, name = "serve" }) {
   let stderr = "";
   child.stdout.resume();
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${stderr.slice(-500)}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${stderr.slice(-500)}`)), startTimeoutMs);
     child.stderr.on("data", (d) => {
       stderr += d.toString();
       const m = /listening on port (\d+)/.exec(stderr);

@@ -12,6 +12,7 @@ import type {
 } from "@slack/bolt";
 import type { SlackDeps, WebClient } from "./context.js";
 import type { EventEnvelope } from "./normalise.js";
+import { queueEvent } from "./queued.js";
 
 /** The one HTTP endpoint for events, commands and interactivity. */
 export const SLACK_ENDPOINT = "/slack/events";
@@ -117,7 +118,7 @@ const MESSAGE_CHANNEL_TYPES: Record<string, BotEvent> = {
 
 /** Bind a Registrar to Bolt. `message.*` events share one Bolt `message` listener that
  * dispatches on the event's channel_type. */
-export function boltRegistrar(bolt: BoltApp, deps: Pick<SlackDeps, "log">): Registrar {
+export function boltRegistrar(bolt: BoltApp, deps: Pick<SlackDeps, "log" | "app">): Registrar {
   const messageListeners = new Map<BotEvent, EventListener>();
   return {
     event(name, listener) {
@@ -127,7 +128,7 @@ export function boltRegistrar(bolt: BoltApp, deps: Pick<SlackDeps, "log">): Regi
             const type = (event as { channel_type?: string }).channel_type ?? "";
             const target = MESSAGE_CHANNEL_TYPES[type];
             const l = target ? messageListeners.get(target) : undefined;
-            if (l) await l({ envelope: body as EventEnvelope, event, client });
+            if (l) await queueEvent(deps, target!, l, { envelope: body as EventEnvelope, event, client });
             else deps.log.debug({ channelType: type }, "slack message event without listener");
           });
         }
@@ -135,7 +136,7 @@ export function boltRegistrar(bolt: BoltApp, deps: Pick<SlackDeps, "log">): Regi
         return;
       }
       bolt.event(name, async ({ event, body, client }) => {
-        await listener({ envelope: body as EventEnvelope, event, client });
+        await queueEvent(deps, name, listener, { envelope: body as EventEnvelope, event, client });
       });
     },
     command(name, listener) {

@@ -6,6 +6,7 @@ import type { App } from "../../features/feature.js";
 import { errorCode } from "../../core/errors.js";
 import { MSG } from "../../core/messages.js";
 import type { Reply } from "../../core/types.js";
+import { runQueued } from "../../server/work-queue.js";
 import { isPersonal, tenantOf, type TeamsActivity } from "./activity.js";
 import type { TeamsBridge } from "./bridge.js";
 import { Deliverer, type SendHere } from "./deliver.js";
@@ -78,7 +79,12 @@ export function createTurnHandler(deps: HandlerDeps): (io: TurnIO) => Promise<vo
     const turn = toTurn(a, app.config);
     if (!turn) return;
     const here: SendHere = (activities) => io.send(activities);
-    const work = app.bot.handle(turn, teamsPort(a, tenant, settings, bridge));
+    // Through the work queue (bounded); full: a short "druk" reply, not silence.
+    const work = runQueued(app.work, () => app.bot.handle(turn, teamsPort(a, tenant, settings, bridge)));
+    if (!work) {
+      await io.send([textActivity(MSG.busy)]);
+      return;
+    }
     const quick = await within(work, settings.typingAfterMs);
     if (quick) {
       await deliverer.deliver(quick.value, a, here, log);

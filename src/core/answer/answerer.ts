@@ -194,7 +194,11 @@ export class Answerer {
     const key = tenant && this.map.hasOverlay(tenant) ? tenant : "";
     let idx = this.indexes.get(key);
     if (!idx) {
-      idx = new MapIndex(this.map.entriesFor(key || undefined));
+      // A tenant's overlay layers on the shared base index instead of copying it.
+      idx = new MapIndex(
+        this.map.entriesFor(key || undefined),
+        key ? { base: this.indexFor(undefined) } : { snapshot: this.map.takeIndexSnapshot() },
+      );
       this.indexes.set(key, idx);
     }
     return idx;

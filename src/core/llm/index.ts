@@ -1,5 +1,6 @@
 // Public surface of the optional LLM: the port, the answer decorator, the embedder, prompts.
 import type { BudgetBook } from "./budget.js";
+import type { LlmStats } from "./counting-port.js";
 import type { CachedEmbedder } from "./embedder.js";
 import type { LlmPort } from "./port.js";
 
@@ -29,6 +30,7 @@ export {
   type PromptTemplate,
 } from "./prompts.js";
 export { findMentions } from "./vocabulary-terms.js";
+export { countingPort, newLlmStats, type LlmStats } from "./counting-port.js";
 
 /** What the composition root hands to features when an LLM is configured. */
 export interface LlmRuntime {
@@ -37,4 +39,6 @@ export interface LlmRuntime {
   budgetMs: number;
   budgets: BudgetBook;
   embedder: CachedEmbedder;
+  /** Call counts for /metrics. */
+  stats?: LlmStats;
 }

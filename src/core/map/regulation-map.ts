@@ -10,6 +10,8 @@ export interface MapContent {
   concepts?: Concept[];
   /** How case facts are stated in chat (map/facts.yaml). */
   facts?: { cues: FactCue[]; negations: string[]; askForms?: string[] };
+  /** The base entries' index as built before (compiled map cache); opaque to the map. */
+  indexSnapshot?: unknown;
 }
 
 /** True when the entry's rule holds on the given day (YYYY-MM-DD). */
@@ -30,6 +32,7 @@ export class RegulationMap {
   };
   private readonly overlays: Map<string, MapEntry[]>;
   private readonly merged = new Map<string, MapEntry[]>();
+  private indexSnapshot: unknown;
 
   constructor(content: MapContent) {
     this.base = content.entries;
@@ -37,6 +40,14 @@ export class RegulationMap {
     this.overlays = content.overlays;
     this.concepts = content.concepts ?? [];
     this.facts = content.facts ?? { cues: [], negations: [] };
+    this.indexSnapshot = content.indexSnapshot;
+  }
+
+  /** The cached base index, once (then it is let go: the index holds what it needs). */
+  takeIndexSnapshot(): unknown {
+    const s = this.indexSnapshot;
+    this.indexSnapshot = undefined;
+    return s;
   }
 
   /** Tenants that have a local overlay. */

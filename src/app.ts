@@ -14,9 +14,11 @@ import { formatProblem } from "./core/map/problems.js";
 import type { RegulationMap } from "./core/map/regulation-map.js";
 import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
 import { RateLimiter } from "./core/rate-limit.js";
+import { createScrubber, mapVocabulary } from "./core/privacy/index.js";
 import { createLogger } from "./logger.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
+import { isScrubbingStore, scrubbingStore } from "./store/scrubbing-store.js";
 
 /** The project directory (holding map/, flows/, prompts/), found from this module's place:
  * src/app.ts when run from source (tests), dist/src/app.js when built. */
@@ -81,8 +83,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
-  const store =
+  // One scrubber for everything that is kept: it knows the map's words, so "Participatiewet" or
+  // an insurer's name is never taken for a person's name. Every record is scrubbed on its way
+  // into the store, whoever writes it (see store/scrubbing-store.ts).
+  const scrubber = createScrubber({ vocabulary: mapVocabulary(map) });
+  const scrubText = (text: string) => scrubber(text).text;
+  const opened =
     opts.store ?? (await openStore(config.store, process.cwd(), { timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS }));
+  const store = isScrubbingStore(opened) ? opened : scrubbingStore(opened, scrubText);
   let app: App | undefined;
   if (isAdminStore(store)) {
     // One line per transition, not per failed call: an outage must not flood the log.
@@ -122,6 +130,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       clock,
     ),
     roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
+    scrub: scrubber,
   });
   const close = async () => {
     // Queued question records get one last chance before the handle goes.
@@ -142,6 +151,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       log,
       retentionDays: config.env.AANZET_RETENTION_DAYS,
       tenant: config.tenant,
+      scrub: scrubText,
     });
   }
   // Feature modules (flows, learning loop, LLM, ...) wire their plugins into the bot.

@@ -136,7 +136,11 @@ function classifier(data: NameData, vocabulary: ReadonlySet<string>) {
     return ps.some(known) && ps.every((p) => known(p) || PARTICLES.has(p));
   });
   const guardedWord = memo((w: string): boolean => guarded(w) || guarded(parts(w)[0] ?? w));
-  const dutchWord = memo((w: string): boolean => dutch(w) || (w.includes("-") && dutch(parts(w)[0] ?? w)));
+  // "Wmo-aanvraag", "Sociaal-medisch": judged by the first part; "Jan-Willem" (names only) is no word.
+  const dutchWord = memo(
+    (w: string): boolean =>
+      dutch(w) || (w.includes("-") && !parts(w).every((p) => known(p) || PARTICLES.has(p)) && dutch(parts(w)[0] ?? w)),
+  );
   function isName(t: Tok, atStart: boolean, nextIsName: () => boolean, verbAfter: boolean): boolean {
     const w = t.lower;
     if (w.length < 2 || guardedWord(w)) return false;

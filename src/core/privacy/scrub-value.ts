@@ -39,7 +39,7 @@ const TEXT_FIELDS = new Set([
   "keywords",
   "detail",
 ]);
-/** Fields that hold ids or machine values even when they contain a space: never changed. */
+/** Fields that hold ids or machine values: kept as they are unless they hold a space. */
 const STRUCTURAL_FIELDS = new Set([
   "id",
   "key",
@@ -67,11 +67,19 @@ export function scrubValue(value: unknown, scrubText: (text: string) => string):
 
 function walk(v: unknown, scrubText: (text: string) => string, field: string | undefined, depth: number): unknown {
   if (typeof v === "string") {
-    if (field !== undefined && STRUCTURAL_FIELDS.has(field)) return v;
-    if (/\s/.test(v) || (field !== undefined && TEXT_FIELDS.has(field))) return scrubText(v);
+    const spaced = /\s/.test(v);
+    // An id field keeps its id; text in an id field (it has spaces, ids never do) is still text.
+    if (field !== undefined && STRUCTURAL_FIELDS.has(field) && !spaced) return v;
+    if (spaced || (field !== undefined && TEXT_FIELDS.has(field))) return scrubText(v);
     return v;
   }
   if (depth > MAX_DEPTH || v === null || typeof v !== "object") return v;
+  if (v instanceof Error) {
+    // Log lines: an error's message may quote input; keep its shape for pino's err serializer.
+    const code = (v as { code?: unknown }).code;
+    const plain = { type: v.name, message: v.message, ...(code !== undefined ? { code } : {}), stack: v.stack };
+    return walk(plain, scrubText, field, depth + 1);
+  }
   if (Array.isArray(v)) return v.map((x) => walk(x, scrubText, field, depth + 1));
   if (!isPlainObject(v)) return v;
   const out: Record<string, unknown> = {};

@@ -17,12 +17,26 @@ import { COMMON_WORDS, INSTITUTIONS, PARTICLES } from "./common-words.js";
 import { isDutchWord, type NameData } from "./name-data.js";
 import type { Span } from "./types.js";
 
-const TOKEN = /(?<![\p{L}\p{N}_@'’\-[])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?![\p{L}\p{N}_@\]])/gu;
+const TOKEN = /(?<![\p{L}\p{N}_'’\-[])\p{L}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?![\p{L}\p{N}_@\]])/gu;
 const VERB_AFTER =
   /[ \t]+(?:belde|belt|heeft|had|is|was|wil|wilde|zegt|zei|kreeg|krijgt|woont|woonde|kwam|komt|vraagt|vroeg|mailde|mailt|stuurde|stuurt|kan|kon|moet|moest|zit|zat|werkt|werkte|ontvangt|betaalt|weet|vindt|gaat|ging|appte|appt|en|van|uit)(?![\p{L}])/uy;
 const POSSESSIVE = /['’]s$/u;
 /** Lower-case words a known-name list may hold but that are chat words first. */
 const NOT_LOWER = new Set(["ben", "mee", "aan", "wil", "kan", "will", "hoi", "said", "can", "mark", "rick", "bas"]);
+
+const ADDRESS_WORDS = new Set([
+  "mevrouw",
+  "meneer",
+  "mijnheer",
+  "heer",
+  "mevr",
+  "mvr",
+  "mw",
+  "dhr",
+  "mnr",
+  "familie",
+  "fam",
+]);
 
 type Tok = { start: number; end: number; word: string; lower: string };
 
@@ -39,7 +53,9 @@ export function detectBareNames(text: string, data: NameData, vocabulary: Readon
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const atStart = opensSentence(text, t.start);
-    hit[i] = c.isName(t, atStart, () => nextIsName(i), verbAt(text, t.end));
+    const prev = toks[i - 1];
+    const afterAddress = prev !== undefined && ADDRESS_WORDS.has(prev.lower) && gapOk(text, prev, t);
+    hit[i] = c.isName(t, atStart, () => nextIsName(i), verbAt(text, t.end), afterAddress);
   }
   function nextIsName(i: number): boolean {
     const n = toks[i + 1];
@@ -67,9 +83,10 @@ export function detectBareNames(text: string, data: NameData, vocabulary: Readon
         last = j;
         continue;
       }
-      if (PARTICLES.has(t.lower)) continue;
-      if (j > last + 1 || !/^\p{Lu}/u.test(t.word) || c.guarded(t.lower)) break;
-      last = j; // "Fatima van der Berg": a plain word after a name and particles is a surname
+      if (PARTICLES.has(t.lower) && j - last <= 3) continue;
+      if (!toks.slice(last + 1, j).every((p) => PARTICLES.has(p.lower))) break;
+      if (!/^\p{Lu}/u.test(t.word) || c.guardedSurname(t.lower)) break;
+      last = j; // "Fatima van der Berg", "Anna ter Horst": a plain word after a name and particles is a surname
     }
     if (last < i) last = i;
     const start = toks[first]!.start;
@@ -141,18 +158,31 @@ function classifier(data: NameData, vocabulary: ReadonlySet<string>) {
     (w: string): boolean =>
       dutch(w) || (w.includes("-") && !parts(w).every((p) => known(p) || PARTICLES.has(p)) && dutch(parts(w)[0] ?? w)),
   );
-  function isName(t: Tok, atStart: boolean, nextIsName: () => boolean, verbAfter: boolean): boolean {
+  function isName(
+    t: Tok,
+    atStart: boolean,
+    nextIsName: () => boolean,
+    verbAfter: boolean,
+    afterAddress = false,
+  ): boolean {
     const w = t.lower;
     if (w.length < 2 || guardedWord(w)) return false;
     const letters = t.word.replace(/[^\p{L}]/gu, "");
     const upper = letters === letters.toUpperCase();
     const capital = /^\p{Lu}/u.test(t.word);
     if (upper && letters.length > 1) return knownWord(w) && letters.length >= 3; // "JANSEN", not "UWV"
-    if (!capital) return w.length >= 3 && knownWord(w) && !dutchWord(w) && !NOT_LOWER.has(w);
+    if (!capital) {
+      if (w.length < 3 || !knownWord(w) || NOT_LOWER.has(w)) return false;
+      return !dutchWord(w) || afterAddress; // "mevrouw bakker": after a form of address a word-like name too
+    }
     if (!atStart) return knownWord(w) || !dutchWord(w);
     if (knownWord(w) && !dutchWord(w)) return true;
     if (knownWord(w) || !dutchWord(w)) return verbAfter || nextIsName();
     return false;
   }
-  return { isName, guarded: guardedWord };
+  /** After a name and particles a place is a surname too ("Anna ter Horst"); an organisation is not. */
+  const guardedSurname = memo(
+    (w: string): boolean => guardedWord(w) && !(data.places.has(w) && !data.nonNames.has(w) && !INSTITUTIONS.has(w)),
+  );
+  return { isName, guarded: guardedWord, guardedSurname };
 }

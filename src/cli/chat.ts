@@ -2,6 +2,9 @@
 // message per line, prints each reply, and exits at end of input.
 import { createInterface } from "node:readline";
 import type { App } from "../app.js";
+import { AanzetError } from "../core/errors.js";
+import { AuditLog } from "../core/learning/audit.js";
+import type { Role } from "../core/types.js";
 import type { Button, Turn } from "../core/types.js";
 import { matchButton, renderReply } from "../adapters/console/render.js";
 import type { CliIO } from "./io.js";
@@ -10,6 +13,32 @@ import type { AskOptions } from "./ask.js";
 export interface ChatOptions extends AskOptions {
   /** Conversation key: a stable thread lets a flow resume after a restart. */
   thread: string;
+}
+
+/**
+ * The role the console speaks with. `--role` is a request, not a grant: it must be configured for
+ * the console user (AANZET_COACHES/LEADS/ADMINS, or stored per tenant with `aanzet roles`). An
+ * operator at the machine may take it anyway with `--as-operator-role`; that is written to the
+ * tenant's audit log (who "cli", the role and the console user). Returns the role to use.
+ */
+export async function consoleRole(app: App, o: AskOptions, operatorRole: boolean): Promise<Role> {
+  if (o.role === "worker") return "worker";
+  const granted = await app.roles.resolve(o.tenant, o.user);
+  if (granted === o.role || granted === "admin") return o.role;
+  if (!operatorRole)
+    throw new AanzetError(
+      "USAGE",
+      `role ${o.role} is not configured for console user "${o.user}" in tenant ${o.tenant}: add ${o.tenant}:${o.user} to AANZET_${o.role.toUpperCase()}S (or grant it with \`aanzet roles\`), or pass --as-operator-role to take it as the operator (written to the audit log)`,
+    );
+  await new AuditLog(app.store, app.clock).record({
+    tenant: o.tenant,
+    who: "cli",
+    role: o.role,
+    action: "console.operator-role",
+    target: o.user,
+    details: { role: o.role, configured: granted },
+  });
+  return o.role;
 }
 
 const WELCOME = "aanzet: stel je vraag over wie aan zet is. Typ /help voor uitleg, of stop met Ctrl+D.";

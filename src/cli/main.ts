@@ -6,7 +6,7 @@ import { AanzetError } from "../core/errors.js";
 import { createLogger } from "../logger.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
-import { runChat } from "./chat.js";
+import { consoleRole, runChat } from "./chat.js";
 import { processIO, type CliIO } from "./io.js";
 import { runMapCheck } from "./map-check.js";
 
@@ -15,7 +15,8 @@ export { PROJECT_ROOT };
 const USAGE = `usage: aanzet <command> [options]
   ask "<vraag>" [--json]       answer one question
   ask --jsonl                  answer questions from stdin, one JSON answer per line
-  chat [--role coach|lead]     the console channel (interactive, or piped lines)
+  chat [--role coach|lead]     the console channel (interactive, or piped lines); a role must be
+                               configured for the console user, or taken with --as-operator-role (audited)
   map check                    validate the regulation map, flows and prompts
   map proposals [--export id]  coach proposals for map changes
   flows check | export <id>    validate flows; print a decision record
@@ -90,24 +91,37 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     await loadFeatures();
     switch (command) {
       case "ask": {
-        const { values, positionals } = parse(rest, {}, 'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl');
+        const { values, positionals } = parse(
+          rest,
+          { "as-operator-role": { type: "boolean" } },
+          'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl',
+        );
         const o = speaker(values, config, "cli");
-        if (values.jsonl) return await withApp(config, io, (app) => runAskJsonl(app, io, o));
+        const operator = !!values["as-operator-role"];
+        if (values.jsonl)
+          return await withApp(config, io, async (app) =>
+            runAskJsonl(app, io, { ...o, role: await consoleRole(app, o, operator) }),
+          );
         const question = positionals.join(" ");
         if (!question.trim()) throw new AanzetError("USAGE", 'give a question: aanzet ask "wie betaalt een traplift?"');
-        return await withApp(config, io, (app) => runAsk(app, io, question, o, !!values.json));
+        return await withApp(config, io, async (app) =>
+          runAsk(app, io, question, { ...o, role: await consoleRole(app, o, operator) }, !!values.json),
+        );
       }
       case "chat": {
         const { values } = parse(
           rest,
-          { thread: { type: "string" } },
-          "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]",
+          { thread: { type: "string" }, "as-operator-role": { type: "boolean" } },
+          "aanzet chat [--role worker|coach|lead|admin [--as-operator-role]] [--thread <id>]",
         );
         const o = {
           ...speaker(values, config, "console"),
           thread: values.thread ?? `console-${values.user ?? "console"}`,
         };
-        return await withApp(config, io, (app) => runChat(app, io, o));
+        const operator = !!values["as-operator-role"];
+        return await withApp(config, io, async (app) =>
+          runChat(app, io, { ...o, role: await consoleRole(app, o, operator) }),
+        );
       }
       case "map": {
         const [sub] = rest;

@@ -27,6 +27,7 @@ const USAGE = `usage: aanzet <command> [options]
   migrate --from <url> --to <url>   copy all data between stores
   erase --user <id> | --thread <id>  remove everything about a person or case
   export --tenant <id>         all data of one tenant as JSON
+  export --user <id>           everything kept about one person (AVG art. 15), as erase --user finds it
   purge                        remove records past their retention
   roles                        show or change roles per tenant
 common options: --store <url> --tenant <id> --team <id> --user <id>`;

@@ -1,5 +1,6 @@
 // `aanzet chat`: the console channel. Interactive on a TTY; with piped stdin it reads one
 // message per line, prints each reply, and exits at end of input.
+import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { App } from "../app.js";
 import { AanzetError } from "../core/errors.js";
@@ -58,6 +59,8 @@ export async function runChat(app: App, io: CliIO, o: ChatOptions): Promise<numb
   }
   let buttons: Button[] = [];
   let n = 0;
+  // Message ids only have to be unique (the bot dedupes on them), not say when: no wall clock.
+  const session = randomBytes(6).toString("hex");
   for await (const raw of rl) {
     const text = raw.replace(/\r$/, "");
     if (text.trim().length === 0) {
@@ -67,7 +70,7 @@ export async function runChat(app: App, io: CliIO, o: ChatOptions): Promise<numb
     n++;
     const button = matchButton(text, buttons);
     const turn: Turn = {
-      id: `console-${o.thread}-${Date.now()}-${n}`,
+      id: `console-${o.thread}-${session}-${n}`,
       channel: "console",
       tenant: o.tenant,
       team: o.team,

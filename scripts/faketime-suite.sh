@@ -6,7 +6,9 @@
 #   scripts/faketime-suite.sh '@2026-12-31 23:59:00' '@2027-02-28 12:00:00'
 # Store suites run when AANZET_TEST_REDIS / AANZET_TEST_POSTGRES are set (as in .ci/run); the
 # servers themselves keep the real time. Monotonic clocks are left alone
-# (FAKETIME_DONT_FAKE_MONOTONIC=1), so timers and timeouts still work.
+# (FAKETIME_DONT_FAKE_MONOTONIC=1), so timers and timeouts still work. FAKETIME_DONT_RESET=1 keeps
+# one timeline for every process: without it each child (vitest workers, the CLI a test starts)
+# begins again at the given time, and processes that agree on a moment (a race start) never meet.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v faketime >/dev/null 2>&1 || { echo "faketime not found: apt-get install -y faketime" >&2; exit 2; }
@@ -19,7 +21,7 @@ fi
 failed=0
 for t in "${times[@]}"; do
   echo "=== npm test at ${t} (TZ=${TZ:-UTC}) ==="
-  if TZ="${TZ:-UTC}" FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "$t" npm test; then
+  if TZ="${TZ:-UTC}" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_DONT_RESET=1 faketime -f "$t" npm test; then
     echo "=== ${t}: passed ==="
   else
     echo "=== ${t}: FAILED ===" >&2

@@ -14,12 +14,14 @@ import { systemClock, type Clock, type Log, type Store } from "./core/ports.js";
 import { RateLimiter } from "./core/rate-limit.js";
 import type { App, Feature } from "./features/feature.js";
 import { FEATURES } from "./features/index.js";
+import { createScrubber, mapVocabulary } from "./core/privacy/index.js";
 import { createLogger } from "./logger.js";
 import { PROJECT_ROOT } from "./project-root.js";
 import { higherRole, RoleBook } from "./roles.js";
 import { isAdminStore, openStore } from "./store/open-store.js";
 import { outageSpill } from "./store/outage-buffer.js";
 import { redactUrl } from "./store/redact-url.js";
+import { isScrubbingStore, scrubbingStore } from "./store/scrubbing-store.js";
 
 export type { App } from "./features/feature.js";
 export { PROJECT_ROOT } from "./project-root.js";
@@ -65,13 +67,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const map = loadValidMap(config, root);
-  const store =
+  // One scrubber for everything that is kept: it knows the map's words, so "Participatiewet" or
+  // an insurer's name is never taken for a person's name. Every record is scrubbed on its way
+  // into the store, whoever writes it (see store/scrubbing-store.ts).
+  const scrubber = createScrubber({ vocabulary: mapVocabulary(map) });
+  const scrubText = (text: string) => scrubber(text).text;
+  const opened =
     opts.store ??
     (await openStore(config.store, process.cwd(), {
       timeoutMs: config.env.AANZET_STORE_TIMEOUT_MS,
       ...(config.storeSource ? { source: config.storeSource } : {}),
       ...outageSpill(config),
     }));
+  const store = isScrubbingStore(opened) ? opened : scrubbingStore(opened, scrubText);
   let app: App | undefined;
   if (isAdminStore(store)) {
     // One line per transition, not per failed call: an outage must not flood the log.
@@ -111,6 +119,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       clock,
     ),
     roleOf: async (turn) => higherRole(turn.role, await roles.resolve(turn.tenant, turn.user)),
+    scrub: scrubber,
   });
   const close = async () => {
     // Answers already promised get a while to finish, not forever.
@@ -137,6 +146,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       log,
       retentionDays: config.env.AANZET_RETENTION_DAYS,
       tenant: config.tenant,
+      scrub: scrubText,
     });
   }
   // Each feature (flows, learning loop, LLM, ...) wires its plugins into the bot, in list order.

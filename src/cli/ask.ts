@@ -1,4 +1,5 @@
 // `aanzet ask "<vraag>"`, `--json`, and `--jsonl` (questions from stdin, one answer per line).
+import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { App } from "../app.js";
 import type { Answer, Reply, Turn } from "../core/types.js";
@@ -32,14 +33,16 @@ export function answerJson(a: Answer): Record<string, unknown> {
 }
 
 let counter = 0;
+/** Unique per process, so message ids never repeat across runs (the bot dedupes on them). */
+const SESSION = randomBytes(6).toString("hex");
 function turnFor(text: string, o: AskOptions, extra: Partial<Turn> = {}): Turn {
   counter++;
   return {
-    id: `cli-${process.pid}-${Date.now()}-${counter}`,
+    id: `cli-${SESSION}-${counter}`,
     channel: "console",
     tenant: o.tenant,
     team: o.team,
-    thread: `cli-${process.pid}-${counter}`,
+    thread: `cli-${SESSION}-${counter}`,
     user: o.user,
     role: o.role,
     text,

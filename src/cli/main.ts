@@ -9,7 +9,7 @@ import { FEATURES } from "../features/index.js";
 import { PROJECT_ROOT } from "../project-root.js";
 import { runAsk, runAskJsonl } from "./ask.js";
 import { parse, parseRole } from "./args.js";
-import { runChat } from "./chat.js";
+import { consoleRole, runChat } from "./chat.js";
 import { helpRequest } from "./help.js";
 import { cliLogger } from "./log.js";
 import { tenantProblems, tenantToCheck } from "./tenant-check.js";
@@ -22,7 +22,8 @@ export { PROJECT_ROOT };
 const USAGE = `usage: aanzet <command> [options]
   ask "<vraag>" [--json]       answer one question
   ask --jsonl                  answer questions from stdin, one JSON answer per line
-  chat [--role coach|lead]     the console channel (interactive, or piped lines)
+  chat [--role coach|lead]     the console channel (interactive, or piped lines); a role must be
+                               configured for the console user, or taken with --as-operator-role (audited)
   map check [--due <date>]     validate the regulation map, flows and prompts; list reviews due
   map watch [--on <date>]      list entries whose law has a newer version in the BWB (asks overheid.nl)
   map proposals [--export id]  coach proposals for map changes
@@ -35,6 +36,7 @@ const USAGE = `usage: aanzet <command> [options]
   migrate --from <url> --to <url>   copy all data between stores
   erase --user <id> | --thread <id>  remove everything about a person or case
   export --tenant <id>         all data of one tenant as JSON
+  export --user <id>           everything kept about one person (AVG art. 15), as erase --user finds it
   purge                        remove records past their retention
   roles                        show or change roles per tenant
   tenant init <id> | apply <id>  start a municipality: overlay folder, roles, channels
@@ -109,24 +111,37 @@ export async function main(
     const commands = commandsOf(features);
     switch (command) {
       case "ask": {
-        const { values, positionals } = parse(rest, {}, 'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl');
+        const { values, positionals } = parse(
+          rest,
+          { "as-operator-role": { type: "boolean" } },
+          'aanzet ask "<vraag>" [--json] | aanzet ask --jsonl',
+        );
         const o = speaker(values, config, "cli");
-        if (values.jsonl) return await withApp(config, features, (app) => runAskJsonl(app, io, o));
+        const operator = !!values["as-operator-role"];
+        if (values.jsonl)
+          return await withApp(config, features, async (app) =>
+            runAskJsonl(app, io, { ...o, role: await consoleRole(app, o, operator) }),
+          );
         const question = positionals.join(" ");
         if (!question.trim()) throw new AanzetError("USAGE", 'give a question: aanzet ask "wie betaalt een traplift?"');
-        return await withApp(config, features, (app) => runAsk(app, io, question, o, !!values.json));
+        return await withApp(config, features, async (app) =>
+          runAsk(app, io, question, { ...o, role: await consoleRole(app, o, operator) }, !!values.json),
+        );
       }
       case "chat": {
         const { values } = parse(
           rest,
-          { thread: { type: "string" } },
-          "aanzet chat [--role worker|coach|lead|admin] [--thread <id>]",
+          { thread: { type: "string" }, "as-operator-role": { type: "boolean" } },
+          "aanzet chat [--role worker|coach|lead|admin [--as-operator-role]] [--thread <id>]",
         );
         const o = {
           ...speaker(values, config, "console"),
           thread: values.thread ?? `console-${values.user ?? "console"}`,
         };
-        return await withApp(config, features, (app) => runChat(app, io, o));
+        const operator = !!values["as-operator-role"];
+        return await withApp(config, features, async (app) =>
+          runChat(app, io, { ...o, role: await consoleRole(app, o, operator) }),
+        );
       }
       case "map": {
         const [sub] = rest;

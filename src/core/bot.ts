@@ -68,6 +68,8 @@ export interface BotOptions {
   rateLimit?: RateLimiter | undefined;
   /** The role from stored per-tenant settings, combined with the adapter's; never lowers it. */
   roleOf?: ((turn: Turn) => Promise<Role>) | undefined;
+  /** The scrubber (one that knows the map's words); default the plain `scrub`. */
+  scrub?: ((text: string) => { text: string }) | undefined;
 }
 
 const DEDUPE_TTL_MS = 24 * 3600 * 1000;
@@ -188,7 +190,7 @@ export class Bot {
     if (this.opts.roleOf) turn = { ...turn, role: await this.opts.roleOf(turn).catch(() => turn.role) };
     let safe: SafeTurn = {
       ...turn,
-      text: scrub(turn.text).text,
+      text: (this.opts.scrub ?? scrub)(turn.text).text,
       user: this.pseudonym(turn.tenant, turn.user),
       rawUser: turn.user,
       at: turn.at ?? this.clock.now(),

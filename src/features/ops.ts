@@ -8,7 +8,7 @@ import { AanzetError } from "../core/errors.js";
 import { AuditLog } from "../core/learning/audit.js";
 import type { GrantableRole } from "../roles.js";
 import { erase } from "../store/erase.js";
-import { exportTenant } from "../store/export.js";
+import { exportTenant, exportUser } from "../store/export.js";
 import { migrate } from "../store/migrate.js";
 import { isAdminStore, openStore, type AdminStore } from "../store/open-store.js";
 import { purge } from "../store/purge.js";
@@ -116,8 +116,10 @@ const eraseCommand: CommandHandler = async ({ args, io, open }) => {
 };
 
 const exportCommand: CommandHandler = async ({ args, io, config, open }) => {
-  const usage = "aanzet export --tenant <id> [--out <file>]";
-  const { values } = parse(args, { out: { type: "string" } }, usage);
+  const usage = "aanzet export --tenant <id> [--out <file>] | aanzet export --user <id> [--tenant <id>] [--out <file>]";
+  const { values } = parse(args, { out: { type: "string" }, user: { type: "string", multiple: true } }, usage);
+  const users = (values.user ?? []).filter((u) => u.trim());
+  if (users.length > 0) return exportUserCommand(open, io, users, values.tenant, values.out);
   const tenant = values.tenant ?? config.tenant;
   return withOpen(open, async (app) => {
     const data = await exportTenant(adminStore(app), tenant, app.clock.now());
@@ -132,6 +134,34 @@ const exportCommand: CommandHandler = async ({ args, io, config, open }) => {
     return 0;
   });
 };
+
+/** `export --user`: what erase --user would remove, as one JSON document (AVG art. 15). */
+async function exportUserCommand(
+  open: () => Promise<App>,
+  io: Parameters<CommandHandler>[0]["io"],
+  users: string[],
+  tenant: string | undefined,
+  file: string | undefined,
+): Promise<number> {
+  return withOpen(open, async (app) => {
+    const data = await exportUser(
+      adminStore(app),
+      { users, tenant, pseudonym: (t, u) => app.bot.pseudonym(t, u) },
+      app.clock.now(),
+    );
+    for (const t of data.tenants) await audit(app, t, "data.export", "user", { records: sum(data.counts) });
+    const json = JSON.stringify(data, null, 2);
+    if (file) {
+      writeFileSync(file, json + "\n", { mode: 0o600 });
+      io.err(
+        `exported ${sum(data.counts)} records about ${users.length} user id(s) to ${file}: ${perKind(data.counts)}`,
+      );
+    } else {
+      io.out(json);
+    }
+    return 0;
+  });
+}
 
 const purgeCommand: CommandHandler = async ({ args, io, config, open }) => {
   const usage = "aanzet purge [--tenant <id>] [--dry-run] [--json]";

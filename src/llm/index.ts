@@ -2,6 +2,7 @@
 // book and the cached question embedder. Imported (lazily) only when an LLM is configured.
 import { BudgetBook, CachedEmbedder, countingPort, type LlmRuntime, newLlmStats } from "../core/llm/index.js";
 import type { Log, Store } from "../core/ports.js";
+import { scrubbingLlm } from "../core/privacy/scrubbing-llm.js";
 import { OpenAiLlm, type OpenAiLlmConfig } from "./openai-llm.js";
 
 export { OpenAiLlm, retryPlan, type OpenAiLlmConfig } from "./openai-llm.js";
@@ -13,11 +14,14 @@ export interface LlmDeps {
   retentionDays: number;
   /** Tenant for embedder callers that do not pass one. */
   tenant: string;
+  /** Scrubs what is sent to the endpoint (user messages, texts to embed). */
+  scrub?: ((text: string) => string) | undefined;
 }
 
 export function createLlmRuntime(cfg: OpenAiLlmConfig, deps: LlmDeps): LlmRuntime {
   const stats = newLlmStats();
-  const port = countingPort(new OpenAiLlm(cfg), stats);
+  const raw = new OpenAiLlm(cfg);
+  const port = countingPort(deps.scrub ? scrubbingLlm(raw, deps.scrub) : raw, stats);
   const budgets = new BudgetBook();
   const embedder = new CachedEmbedder({
     llm: port,

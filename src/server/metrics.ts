@@ -4,7 +4,7 @@
 // user, team or channel ids. One Registry per serve, no global one.
 import type { NextFunction, Request, Response } from "express";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { App } from "../app.js";
+import type { App } from "../features/feature.js";
 import { isAdminStore } from "../store/types.js";
 
 /** The inbound HTTP endpoints whose response is the channel's ack. */

@@ -12,7 +12,7 @@
 // the erased cases (and goes when none remain), role lists drop the id, a lead's review, a
 // coach's confirmation of an entry or a listening switch keeps its decision but forgets who
 // made it and from which question.
-import type { AdminStore } from "./types.js";
+import type { AdminStore, StoredEntry } from "./types.js";
 import { tenantEntries, tenantsOf } from "./catalogue.js";
 
 export interface EraseRequest {
@@ -25,6 +25,8 @@ export interface EraseRequest {
   dryRun?: boolean;
   /** The bot's pseudonym function, to find a raw id's records. */
   pseudonym: (tenant: string, rawId: string) => string;
+  /** Told of every record that is (or, in a dry run, would be) deleted or rewritten: export uses it. */
+  onMatch?: ((entry: StoredEntry & { kind: string }, action: "delete" | "rewrite") => void) | undefined;
 }
 
 export interface EraseReport {
@@ -185,7 +187,10 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
         if (r.action === "rewrite") {
           // Shared records may be revisited as more ids turn up; write only real changes.
           if (JSON.stringify(r.value) === JSON.stringify(e.value)) continue;
-          if (!rewritten.has(e.key)) bump(report.rewritten, e.kind);
+          if (!rewritten.has(e.key)) {
+            bump(report.rewritten, e.kind);
+            req.onMatch?.(e, "rewrite");
+          }
           rewritten.add(e.key);
           if (e.kind === "group") groups.add(String((e.value as { id?: unknown }).id ?? e.key.split(":")[2]));
           if (!req.dryRun) {
@@ -196,6 +201,7 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
         }
         gone.add(e.key);
         bump(report.deleted, e.kind);
+        req.onMatch?.(e, "delete");
         found.push(...idsOf(e.kind, e.key, tenant, e.value));
         if (e.kind === "member" && typeof (e.value as { group?: unknown })?.group === "string")
           groups.add((e.value as { group: string }).group);
@@ -205,7 +211,7 @@ export async function erase(store: AdminStore, req: EraseRequest): Promise<Erase
       if (fresh.length === 0) break;
       for (const id of fresh) tk.anywhere.add(id);
     }
-    if (!req.dryRun) await dropEmptyGroups(store, tenant, groups, report, gone);
+    await dropEmptyGroups(store, tenant, groups, report, gone, req);
     if (gone.size > 0 || rewritten.size > 0) report.tenants.push(tenant);
   }
   return report;
@@ -218,19 +224,24 @@ async function dropEmptyGroups(
   groups: Set<string>,
   report: EraseReport,
   gone: Set<string>,
+  req: EraseRequest,
 ): Promise<void> {
   for (const id of groups) {
     let members = 0;
-    for await (const [k] of store.scan(`member:${tenant}:${id}:`)) if (k) members++;
+    // Members this erase removes (or, in a dry run, would remove) do not count.
+    for await (const [k] of store.scan(`member:${tenant}:${id}:`)) if (k && !gone.has(k)) members++;
     if (members > 0) continue;
     for (const [kind, key] of [
       ["group", `group:${tenant}:${id}`],
       ["review", `review:${tenant}:${id}`],
     ] as const) {
       if (gone.has(key)) continue;
-      if (await store.delete(key)) {
+      const value = await store.get(key);
+      if (value === undefined) continue;
+      if (req.dryRun || (await store.delete(key))) {
         gone.add(key);
         bump(report.deleted, kind);
+        req.onMatch?.({ key, value, kind }, "delete");
       }
     }
   }

@@ -82,13 +82,13 @@ export class RedisBackend implements Backend {
     await this.client.set(
       redisKey(key),
       encoded,
-      expires === undefined ? undefined : { expiration: { type: "PXAT", value: expires } },
+      expires === undefined ? undefined : { expiration: { type: "PX", value: ttlFrom(expires, Date.now()) } },
     );
   }
 
-  async add(key: string, encoded: string, expires: number | undefined): Promise<boolean> {
+  async add(key: string, encoded: string, expires: number | undefined, now: number): Promise<boolean> {
     const options: Record<string, unknown> = { condition: "NX" };
-    if (expires !== undefined) options.expiration = { type: "PXAT", value: expires };
+    if (expires !== undefined) options.expiration = { type: "PX", value: ttlFrom(expires, now) };
     return (await this.client.set(redisKey(key), encoded, options)) === "OK";
   }
 
@@ -142,4 +142,10 @@ export class RedisBackend implements Backend {
       this.client.destroy();
     }
   }
+}
+
+/** A relative time to live for Redis: the expiry was computed on this process's clock, and an
+ * absolute PXAT would be read on the Redis server's clock, off by any skew between the two. */
+function ttlFrom(expires: number, now: number): number {
+  return Math.max(1, Math.round(expires - now));
 }

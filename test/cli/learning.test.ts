@@ -127,7 +127,7 @@ describe("lead review from the console", () => {
       `/samenvoegen ${c} ${d}`,
       "",
     ].join("\n");
-    const r = await runCli(["chat", "--role", "lead", "--store", store], { env, input });
+    const r = await runCli(["chat", "--role", "lead", "--as-operator-role", "--store", store], { env, input });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/kandidaat-knelpunten/);
     expect(r.stdout).toMatch(new RegExp(`Geaccepteerd: knelpunt ${a}`));

@@ -79,7 +79,7 @@ describe("tenant isolation", () => {
   });
 
   it("a lead's /knelpunten in chat lists only their tenant's", async () => {
-    const r = await runCli(["chat", "--store", STORE, "--tenant", "T1", "--role", "lead"], {
+    const r = await runCli(["chat", "--store", STORE, "--tenant", "T1", "--role", "lead", "--as-operator-role"], {
       env,
       input: "/knelpunten\n",
     });

@@ -94,5 +94,5 @@ export function isValidIban(input: string): boolean {
 
 /** Shape of a Dutch IBAN (NLkk BANK 0123456789), checksum not looked at. */
 export function hasNlIbanShape(input: string): boolean {
-  return /^NL\d{2}[A-Z]{4}\d{10}$/.test(input.replace(/[ .]/g, "").toUpperCase());
+  return /^NL\d{2}[A-Z]{4}\d{10}$/.test(input.replace(/[ .-]/g, "").toUpperCase());
 }

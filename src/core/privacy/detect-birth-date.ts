@@ -23,8 +23,11 @@ const ANY_DATE = new RegExp(DATE, "giu");
 const MAX_CHAIN = 8;
 
 // "ze is van 3 juni 1972", "meneer is van 12-3-1950": a full date with a year right after "is van".
-const IS_VAN = new RegExp(String.raw`(?<![\p{L}])(?:is|ben|zijn|was) van (?<date>${DATE})`, "giu");
-
+// Also "(Samira Tahiri, van 22 februari 1958)": a name, a comma, "van" and a date with a year.
+const IS_VAN = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:is|ben|zijn|was)|(?<=\p{Lu}[\p{L}'’-]+,)) van (?<date>${DATE})`,
+  "gu",
+);
 const DOCUMENT_BEFORE =
   /(?:wet|regeling|besluit|brief|beschikking|uitspraak|factuur|aanmaning|afspraak|versie|wijziging|datum|beslissing|bericht|mail|e-mail|contract|rekening|nota)\p{L}* (?:\p{L}+ )?$/iu;
 

@@ -1,10 +1,11 @@
-// E-mail addresses, also the spelled-out "naam(at)domein.nl" and "naam [at] domein.nl" forms.
+// E-mail addresses, also the spelled-out "naam(at)domein.nl" and "naam [at] domein.nl" forms, the
+// spaced "naam @ domein . com" and the typo "naam@@domein.nl".
 import type { Span } from "./types.js";
 
 // The lookbehind lets a match start only at the first character of a run, so a long run without
 // an @ is walked once, not once per start position (that would be quadratic on 50 kB of letters).
 const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@| ?[([]at[)\]] ?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@@?| ?@ | ?[([]at[)\]] ?)[\p{L}\p{N}-]+(?:(?:\.| \. )[\p{L}\p{N}-]+)*(?:\.| \. )\p{L}{2,}(?![\p{L}\p{N}])/giu;
 
 // Written out against harvesting: "naam [at] hotmail [dot] com", "naam at hotmail dot com".
 const AT = String.raw`(?: ?[([]at[)\]] ?| at )`;

@@ -2,7 +2,7 @@
 import { hasNlIbanShape, IBAN_LENGTHS, isValidIban } from "./checksums.js";
 import type { Span } from "./types.js";
 
-const START = /(?<![\p{L}\p{N}])[a-z]{2}[ .]?\d{2}/giu;
+const START = /(?<![\p{L}\p{N}])[a-z]{2}[ .-]?\d{2}/giu;
 const ALNUM = /[A-Za-z0-9]/;
 
 /**
@@ -44,7 +44,7 @@ function collect(
     if (ALNUM.test(ch)) {
       taken++;
       pos++;
-    } else if ((ch === " " || ch === ".") && taken >= 2 && ALNUM.test(text.charAt(pos + 1))) {
+    } else if ((ch === " " || ch === "." || ch === "-") && taken >= 2 && ALNUM.test(text.charAt(pos + 1))) {
       pos++;
     } else {
       break;

@@ -38,6 +38,12 @@ const LABEL_WORD =
 const AFTER_LABEL =
   /(?:[ \t]*(?:nr\.?|nummer|no\.?|#)?[ \t]*:?[ \t]*)(?<value>(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]|[ .](?=\d))*)/uy;
 
+// Only values with four or more digits: "kenmerk 4412, 12 weken" keeps its weeks.
+const MORE_VALUES =
+  /[ \t]*(?:[/&,+]|en(?![\p{L}])|of(?![\p{L}]))[ \t]*(?<value>(?=(?:[A-Za-z/.-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9/-]|\.(?=\d))*)/uy;
+const BRIDGE =
+  /(?:[ \t]+(?:(?:nr\.?|nummer)[ \t]+)?(?:is|was|bij|van|de|het|haar|zijn|hun|ons|onze|mijn|staat|op|wordt|luidt|\p{L}{2,20}))(?:[ \t]+(?:is|was|bij|van|de|het|op|\p{L}{2,20})){0,4}(?=[ \t]*:?[ \t]*[A-Za-z]{0,3}[-/]?\d)/uy;
+
 // Seven or more digits, spaces or dots allowed between groups of 3-4 ("1234 5678 9012").
 // Not after a service prefix ("0900-1234567") nor after "KvK" (a public register number).
 const DIGIT_RUN =
@@ -57,12 +63,33 @@ export function detectNumbers(text: string): Span[] {
     if (m[0] === "" || !LABEL_WORD.test(m[0])) continue;
     if ((spans.at(-1)?.end ?? 0) > m.index) continue;
     AFTER_LABEL.lastIndex = m.index + m[0].length;
-    const a = AFTER_LABEL.exec(text);
+    let a = AFTER_LABEL.exec(text);
+    if (!a) {
+      // "dossiernr is 551298", "klant nummer bij de woningcorporatie is 77120-4": up to five short
+      // words, then a value with five or more digits (a year or an amount has fewer).
+      BRIDGE.lastIndex = m.index + m[0].length;
+      const b = BRIDGE.exec(text);
+      if (b) {
+        AFTER_LABEL.lastIndex = b.index + b[0].length;
+        a = AFTER_LABEL.exec(text);
+        if (a && (a.groups?.["value"] ?? "").replace(/\D/g, "").length < 5) a = null;
+      }
+    }
     const value = a?.groups?.["value"];
     if (!a || value === undefined) continue;
     const trimmed = value.replace(/[./-]+$/, "");
-    const end = a.index + a[0].length - (value.length - trimmed.length);
+    let end = a.index + a[0].length - (value.length - trimmed.length);
     spans.push({ start: end - trimmed.length, end, kind: "nummer" });
+    // "zaaknummer 11223344 / 25-998", "dossier 4412 en 4413": more values after the first.
+    for (let i = 0; i < 4; i++) {
+      MORE_VALUES.lastIndex = end;
+      const more = MORE_VALUES.exec(text);
+      const v = more?.groups?.["value"]?.replace(/[./-]+$/, "");
+      if (!more || !v) break;
+      const vEnd = more.index + more[0].indexOf(v) + v.length;
+      spans.push({ start: vEnd - v.length, end: vEnd, kind: "nummer" });
+      end = vEnd;
+    }
   }
   for (const m of text.matchAll(DIGIT_RUN)) {
     const groups = m[0].split(/[ .]/);

@@ -11,6 +11,10 @@
 // - Kenteken: Dutch sidecodes, dashed in any case, spaced or compact in capitals.
 // - Nummer: values behind polis/klant/dossier/zaak/kenmerk/CJIB/relatie labels and any run of 7+
 //   digits (not after €, 0800/090x or KvK).
-export { containsPii, scrub } from "./scrub.js";
+// - Names without a title (detect-bare-name.ts): word lists in data/ (sources in data/SOURCES.md),
+//   the Dutch word list, places and the map's own words (createScrubber({ vocabulary })).
+export { containsPii, createScrubber, scrub, type ScrubberOptions } from "./scrub.js";
+export { scrubValue } from "./scrub-value.js";
+export { mapVocabulary } from "./vocabulary.js";
 export { isValidBsn, isValidIban } from "./checksums.js";
 export { PII_KINDS, PLACEHOLDERS, type PiiKind, type ScrubResult } from "./types.js";

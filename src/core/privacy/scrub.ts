@@ -4,7 +4,9 @@ import { detectBirthDates } from "./detect-birth-date.js";
 import { detectBsns } from "./detect-bsn.js";
 import { detectEmails } from "./detect-email.js";
 import { detectIbans } from "./detect-iban.js";
+import { detectBareNames } from "./detect-bare-name.js";
 import { detectNames } from "./detect-name.js";
+import { nameData } from "./name-data.js";
 import { detectKentekens, detectNumbers } from "./detect-number.js";
 import { detectPhones } from "./detect-phone.js";
 import { PII_KINDS, PLACEHOLDERS, type Detector, type PiiKind, type ScrubResult, type Span } from "./types.js";
@@ -14,7 +16,8 @@ import { PII_KINDS, PLACEHOLDERS, type Detector, type PiiKind, type ScrubResult,
 // would look like either), numbers before addresses and dates, names last.
 const HARD_IDENTIFIERS: readonly Detector[] = [detectEmails, detectIbans, detectPhones, detectBsns];
 // Kentekens and file numbers after the dates (a compact 12031987 next to "geboren" is a birthday).
-const ALL: readonly Detector[] = [
+// Names without a title last, on what the titled names left.
+const BEFORE_BARE_NAMES: readonly Detector[] = [
   ...HARD_IDENTIFIERS,
   detectAddresses,
   detectKentekens,
@@ -23,7 +26,23 @@ const ALL: readonly Detector[] = [
   detectNames,
 ];
 
-/** Replaces personal data with Dutch placeholders ([BSN], [NAAM] ...) and counts what it replaced. Pure. */
+export interface ScrubberOptions {
+  /** Lower-case words of the regulation map (terms, organisations, laws): never taken for a name. */
+  vocabulary?: ReadonlySet<string> | undefined;
+}
+
+/** A scrub function that knows the map's words; `scrub` is the same without them. */
+export function createScrubber(opts: ScrubberOptions = {}): (text: string) => ScrubResult {
+  const vocabulary = opts.vocabulary ?? NO_WORDS;
+  const detectors: Detector[] = [...BEFORE_BARE_NAMES, (t) => detectBareNames(t, nameData(), vocabulary)];
+  return (text) => run(text, detectors);
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+const ALL: readonly Detector[] = [...BEFORE_BARE_NAMES, (t) => detectBareNames(t, nameData(), NO_WORDS)];
+
+/** Replaces personal data with Dutch placeholders ([BSN], [NAAM] ...) and counts what it replaced.
+ * Pure but for reading the word lists once. */
 export function scrub(text: string): ScrubResult {
   return run(text, ALL);
 }

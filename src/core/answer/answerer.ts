@@ -135,7 +135,11 @@ export class Answerer {
     const plain = stripPlaceholders(text);
     const understood = this.understander.understand(plain, opts.known);
     const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
-    const query = index.analyse(understood.rewritten);
+    const analysed = index.analyse(understood.rewritten);
+    // Words of a paraphrase the map does not know ("naartoe" in "overdag ergens naartoe") are
+    // represented by the concept's label: they must not dilute the question as unknown words.
+    const phrase = new Set(understood.phraseWords);
+    const query = { ...analysed, unknown: analysed.unknown.filter((u) => !phrase.has(u)) };
     // The stems of the concept labels the message paraphrased: the worker's named need.
     const needStems = new Set(
       index

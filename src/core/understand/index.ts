@@ -24,6 +24,8 @@ export interface Understanding {
    * wlz"), plus the label of each concept it paraphrases ("poetsen" adds "huishoudelijke hulp").
    */
   rewritten: string;
+  /** The words of the message that belong to a concept phrase ("overdag ergens naartoe"). */
+  phraseWords: string[];
 }
 
 interface Phrase {
@@ -94,7 +96,8 @@ export class Understander {
       delete facts.ageUnder;
       Object.assign(facts, ages);
     }
-    return { concepts, facts, rewritten };
+    const phraseWords = [...taken].map((i) => toks[i]!);
+    return { concepts, facts, rewritten, phraseWords };
   }
 
   /** A negation word at most three words before the cue, in the same clause. */

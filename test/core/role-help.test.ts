@@ -40,10 +40,14 @@ describe("help per role (core)", () => {
 
 describe("help per role (console)", () => {
   it("aanzet chat --role coach and --role lead answer /help with their commands", async () => {
-    const coach = await runCli(["chat", "--role", "coach", "--store", "memory://"], { input: "/help\n" });
+    const coach = await runCli(["chat", "--role", "coach", "--as-operator-role", "--store", "memory://"], {
+      input: "/help\n",
+    });
     expect(coach.code, coach.stderr).toBe(0);
     expect(has(coach.stdout, COACH)).toBe(true);
-    const lead = await runCli(["chat", "--role", "lead", "--store", "memory://"], { input: "/help\n" });
+    const lead = await runCli(["chat", "--role", "lead", "--as-operator-role", "--store", "memory://"], {
+      input: "/help\n",
+    });
     expect(has(lead.stdout, LEAD)).toBe(true);
     expect(none(lead.stdout, COACH)).toBe(true);
   });

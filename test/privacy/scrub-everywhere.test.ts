@@ -68,7 +68,9 @@ const FLOW_ANSWERS = [
   `Op korte termijn minder schulden, polisnummer ${PLANTED.polis} loopt door bij de verzekeraar.`,
   "binnen",
   `Via maatwerkbudget, klantnummer ${PLANTED.klant} bij de gemeente.`,
+  `Alternatief was verhuizen, maar ${PLANTED.name} wil in de buurt blijven.`,
   `Conclusie: ${PLANTED.name} krijgt de traplift via de Wmo, mail naar ${PLANTED.email}.`,
+  `Beschikking voor ${PLANTED.client} volgt, kenteken ${PLANTED.kenteken} staat erin.`,
 ];
 
 type Backend = { label: string; url: () => Promise<{ url: string; done: () => Promise<void> }> };

@@ -134,6 +134,12 @@ export class Answerer {
     // Everyday words reach the map through the thesaurus: "poetsen" adds "huishoudelijke hulp".
     const plain = stripPlaceholders(text);
     const understood = this.understander.understand(plain, opts.known);
+    // A scrubbed value can state a fact by itself ("woont op [ADRES]": lives at home); those
+    // cues are read on the text with its placeholders, and the words stay out of the search.
+    if (plain !== text) {
+      const placed = this.understander.understand(text, understood.facts).facts;
+      understood.facts = { ...placed, ...understood.facts };
+    }
     const facts: CaseFacts = opts.override ? withOverride(understood.facts, opts.override) : understood.facts;
     const analysed = index.analyse(understood.rewritten);
     // Words of a paraphrase the map does not know ("naartoe" in "overdag ergens naartoe") are

@@ -6,7 +6,14 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const REDIS_BINARY = spawnSync("redis-server", ["--version"], { encoding: "utf8" }).status === 0;
+/** The server keeps the real time: under scripts/faketime-suite.sh libfaketime is preloaded
+ * for the tests, and redis-server hangs at start with it. */
+const serverEnv: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== "LD_PRELOAD" && !k.startsWith("FAKETIME")),
+);
+
+export const REDIS_BINARY =
+  spawnSync("redis-server", ["--version"], { encoding: "utf8", env: serverEnv, timeout: 10_000 }).status === 0;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,6 +61,7 @@ export class PrivateRedis {
       ],
       {
         stdio: ["ignore", "pipe", "ignore"],
+        env: serverEnv,
       },
     );
     this.child = child;

@@ -20,6 +20,10 @@ export const KINDS: Record<string, KindInfo> = {
   },
   seen: { what: "dedupe mark of a delivered message id (24 hours)", owner: "core/bot, adapters" },
   clarify: { what: "pending clarify question of a thread (1 hour)", owner: "core/clarify" },
+  facts: {
+    what: "the thread's scrubbed question and the case facts read so far, for follow-ups (4 hours)",
+    owner: "core/thread-facts",
+  },
   flow: { what: "flow state of a thread: answers given (scrubbed), starter pseudonym", owner: "core/flows" },
   flowrec: { what: "decision record of a finished flow (scrubbed)", owner: "core/flows" },
   flowv: { what: "flow version claim (no content)", owner: "core/flows" },

@@ -9,6 +9,7 @@ import { fill, type Messages } from "./messages.js";
 import { answeredPath, outcomesOf } from "./path.js";
 import type { FlowDef } from "./schema.js";
 import type { FlowState } from "./state.js";
+import { MONTHS } from "../understand/reference-date.js";
 
 export interface DecisionRecord {
   id: string;
@@ -134,32 +135,17 @@ export function isMunicipalSource(s: { title: string; url: string }): boolean {
   }
 }
 
-const MONTHS = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
 /** The first date in a Dutch answer ("12-03-2026", "12 maart 2026", "2026-03-12") as YYYY-MM-DD. */
 export function dateIn(text: string): string | undefined {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   const dmy = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text);
-  const long = new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS.join("|")})\\s+(\\d{4})\\b`, "i").exec(text);
+  const long = new RegExp(`\\b(\\d{1,2})\\s+(${Object.keys(MONTHS).join("|")})\\s+(\\d{4})\\b`, "i").exec(text);
   const [y, mo, d] = iso
     ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
     : dmy
       ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])]
       : long
-        ? [Number(long[3]), MONTHS.indexOf(long[2]!.toLowerCase()) + 1, Number(long[1])]
+        ? [Number(long[3]), MONTHS[long[2]!.toLowerCase()]!, Number(long[1])]
         : [0, 0, 0];
   if (!y) return undefined;
   const t = new Date(Date.UTC(y, mo - 1, d));

@@ -4,7 +4,8 @@
 // with no topic words. Pure: no I/O, no clock (today is passed in).
 import { isCalendarDay } from "../map/dates.js";
 
-const MONTHS: Record<string, number> = {
+/** Dutch month names and their usual abbreviations -> month number (1-12). */
+export const MONTHS: Record<string, number> = {
   januari: 1,
   jan: 1,
   februari: 2,

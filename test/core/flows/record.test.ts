@@ -54,7 +54,12 @@ const env = (map: RegulationMap, tenant: string) =>
 
 describe("decision record", () => {
   it("a default-tenant record names tenant and team, has its own sections, and cites no municipality", () => {
-    const record = buildRecord(toets, finished("default", ANSWERS), env(realMap, "default"), new Date());
+    const record = buildRecord(
+      toets,
+      finished("default", ANSWERS),
+      env(realMap, "default"),
+      new Date("2026-12-04T10:00:00Z"),
+    );
     expect(record).toMatchObject({
       tenant: "default",
       team: "wijkteam-noord",
@@ -81,7 +86,12 @@ describe("decision record", () => {
       alternatieven: { text: "overgeslagen", skipped: true },
       besluit: { text: "overgeslagen", skipped: true },
     };
-    const record = buildRecord(toets, finished("default", answers), env(realMap, "default"), new Date());
+    const record = buildRecord(
+      toets,
+      finished("default", answers),
+      env(realMap, "default"),
+      new Date("2026-12-04T10:00:00Z"),
+    );
     expect(record.alternatives).toBeUndefined();
     expect(record.decision).toBeUndefined();
     const md = recordMarkdown(record, messages);
@@ -100,7 +110,12 @@ describe("decision record", () => {
       laws: [...realMap.laws.values()],
       overlays: new Map([["leiden", [own]]]),
     });
-    const record = buildRecord(toets, finished("leiden", ANSWERS), env(map, "leiden"), new Date());
+    const record = buildRecord(
+      toets,
+      finished("leiden", ANSWERS),
+      env(map, "leiden"),
+      new Date("2026-12-04T10:00:00Z"),
+    );
     expect(record.sources.map((s) => s.title)).toContain("Gemeente Leiden - Eigen bijdrage Wmo");
   });
 
